@@ -1,0 +1,143 @@
+// The only module that reads process.env. Everything is validated once, at startup;
+// an invalid value stops the process with one line naming the variable.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export type DatabaseConfig =
+  | { client: 'mysql'; host: string; port: number; user: string; password: string; database: string }
+  | { client: 'sqlite'; filename: string };
+
+export interface Config {
+  env: NodeEnv;
+  port: number;
+  database: DatabaseConfig;
+  jwt: { secret: string; expiresInSeconds: number };
+  bcryptRounds: number;
+  corsOrigins: string[];
+  redisUrl: string | null;
+  logLevel: string;
+  /** Password for the seeded admin account; required to seed a production database. */
+  adminPassword: string | null;
+  /** Problems that do not stop startup but that an operator should see. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** process.env, after loading `.env` from the working directory if there is one. */
+export function readProcessEnv(): Env {
+  if (existsSync('.env')) process.loadEnvFile('.env'); // never overrides variables already set
+  return process.env;
+}
+
+export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
+  const warnings: string[] = [];
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+
+  const config: Config = {
+    env: nodeEnv,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    database: databaseConfig(env, production),
+    jwt: {
+      secret: jwtSecret(env, production, warnings),
+      expiresInSeconds: duration(env, 'JWT_EXPIRES_IN', '1h'),
+    },
+    bcryptRounds: integer(env, 'BCRYPT_ROUNDS', 12, 4, 20),
+    corsOrigins: list(env, 'FRONTEND_URL').map((origin) => url(origin, 'FRONTEND_URL').replace(/\/$/, '')),
+    redisUrl: optional(env, 'REDIS_URL'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    adminPassword: optional(env, 'ADMIN_PASSWORD'),
+    warnings,
+  };
+  if (config.redisUrl !== null) url(config.redisUrl, 'REDIS_URL');
+  return Object.freeze(config);
+}
+
+function databaseConfig(env: Env, production: boolean): DatabaseConfig {
+  const host = optional(env, 'DB_HOST');
+  if (host === null) {
+    if (production) throw new ConfigError('DB_HOST', 'is required when NODE_ENV=production');
+    return { client: 'sqlite', filename: path.resolve(optional(env, 'SQLITE_FILE') ?? 'data/shopgraph.sqlite') };
+  }
+  return {
+    client: 'mysql',
+    host,
+    port: integer(env, 'DB_PORT', 3306, 1, 65535),
+    user: optional(env, 'DB_USER') ?? 'root',
+    password: env.DB_PASSWORD ?? '',
+    database: optional(env, 'DB_NAME') ?? 'shopgraph',
+  };
+}
+
+function jwtSecret(env: Env, production: boolean, warnings: string[]): string {
+  const secret = optional(env, 'JWT_SECRET');
+  if (secret === null) {
+    if (production) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+    warnings.push('JWT_SECRET is not set: using a random secret, so tokens stop working when the server restarts');
+    return randomBytes(32).toString('hex');
+  }
+  if (secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  return secret;
+}
+
+function optional(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? null : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function list(env: Env, name: string): string[] {
+  const raw = optional(env, name);
+  return raw === null ? [] : raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function url(value: string, name: string): string {
+  try {
+    new URL(value);
+    return value;
+  } catch {
+    throw new ConfigError(name, `must be a URL (got "${value}")`);
+  }
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "3600", "90s", "15m", "1h" or "7d" → seconds. */
+function duration(env: Env, name: string, fallback: string): number {
+  const raw = optional(env, name) ?? fallback;
+  const match = /^(\d+)([smhd]?)$/.exec(raw);
+  const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's']! : 0;
+  if (seconds < 1) throw new ConfigError(name, `must be a duration such as 3600, 15m, 1h or 7d (got "${raw}")`);
+  return seconds;
+}

@@ -1,0 +1,163 @@
+import type { Product } from '../domain';
+import { containsIgnoringCase } from './likePattern';
+import { toCount, toDate, type Db } from './knex';
+import type { ProductRow } from './tables';
+
+export interface ProductFilter {
+  search?: string;
+  category?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  inStock?: boolean;
+}
+
+export type ProductSortKey = 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'NAME_ASC';
+
+/** Where a page starts in a sort order: the sort column's value and the id (the tie-breaker). */
+export interface ProductKeyset {
+  value: number | string;
+  id: number;
+}
+
+const SORTS: Record<ProductSortKey, { column: 'created_at' | 'price' | 'name'; direction: 'asc' | 'desc' }> = {
+  NEWEST: { column: 'created_at', direction: 'desc' },
+  PRICE_ASC: { column: 'price', direction: 'asc' },
+  PRICE_DESC: { column: 'price', direction: 'desc' },
+  NAME_ASC: { column: 'name', direction: 'asc' },
+};
+
+export interface ProductFields {
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  category: string;
+}
+
+function productFromRow(row: ProductRow): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    priceCents: Number(row.price),
+    stock: Number(row.stock),
+    category: row.category,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function columnsFrom(fields: Partial<ProductFields>): Partial<ProductRow> {
+  const columns: Partial<ProductRow> = {};
+  if (fields.name !== undefined) columns.name = fields.name;
+  if (fields.description !== undefined) columns.description = fields.description;
+  if (fields.priceCents !== undefined) columns.price = fields.priceCents;
+  if (fields.stock !== undefined) columns.stock = fields.stock;
+  if (fields.category !== undefined) columns.category = fields.category;
+  return columns;
+}
+
+/** The value a product has in the column a sort orders by, as stored in a cursor. */
+export function sortValueOf(product: Product, sort: ProductSortKey): number | string {
+  switch (SORTS[sort].column) {
+    case 'created_at':
+      return product.createdAt.getTime();
+    case 'price':
+      return product.priceCents;
+    case 'name':
+      return product.name;
+  }
+}
+
+function filteredProducts(db: Db, filter: ProductFilter) {
+  const query = db('products');
+  if (filter.search) {
+    const search = filter.search;
+    query.where((where) => {
+      where.whereRaw(...containsIgnoringCase(db, 'name', search));
+      where.orWhereRaw(...containsIgnoringCase(db, 'description', search));
+    });
+  }
+  if (filter.category !== undefined) query.where('category', filter.category);
+  if (filter.minPriceCents !== undefined) query.where('price', '>=', filter.minPriceCents);
+  if (filter.maxPriceCents !== undefined) query.where('price', '<=', filter.maxPriceCents);
+  if (filter.inStock === true) query.where('stock', '>', 0);
+  if (filter.inStock === false) query.where('stock', 0);
+  return query;
+}
+
+export async function findProductsByIds(db: Db, ids: readonly number[]): Promise<Product[]> {
+  const rows: ProductRow[] = await db('products').whereIn('id', ids);
+  return rows.map(productFromRow);
+}
+
+/** One page in sort order, starting after `after` (keyset pagination: stable when rows are added). */
+export async function listProductsAfter(
+  db: Db,
+  filter: ProductFilter,
+  sort: ProductSortKey,
+  page: { after: ProductKeyset | null; limit: number },
+): Promise<Product[]> {
+  const { column, direction } = SORTS[sort];
+  const query = filteredProducts(db, filter).orderBy([
+    { column, order: direction },
+    { column: 'id', order: direction },
+  ]);
+  if (page.after) {
+    const { id } = page.after;
+    const value = column === 'created_at' ? new Date(page.after.value) : page.after.value;
+    const beyond = direction === 'asc' ? '>' : '<';
+    query.where((where) => {
+      where.where(column, beyond, value).orWhere((tie) => {
+        tie.where(column, value).andWhere('id', beyond, id);
+      });
+    });
+  }
+  const rows: ProductRow[] = await query.limit(page.limit);
+  return rows.map(productFromRow);
+}
+
+/** One page by offset, newest first: the legacy REST API's `page`/`limit`. */
+export async function listProductsAtOffset(
+  db: Db,
+  filter: ProductFilter,
+  page: { offset: number; limit: number },
+): Promise<Product[]> {
+  const rows: ProductRow[] = await filteredProducts(db, filter)
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .offset(page.offset)
+    .limit(page.limit);
+  return rows.map(productFromRow);
+}
+
+export async function countProducts(db: Db, filter: ProductFilter): Promise<number> {
+  return toCount(await filteredProducts(db, filter).count({ n: '*' }).first());
+}
+
+export async function listCategories(db: Db): Promise<string[]> {
+  const rows: { category: string }[] = await db('products').distinct('category').orderBy('category');
+  return rows.map((row) => row.category);
+}
+
+export async function insertProduct(db: Db, fields: ProductFields): Promise<Product> {
+  const now = new Date();
+  const [id] = await db('products').insert({ ...columnsFrom(fields), created_at: now, updated_at: now });
+  return { id: Number(id), ...fields, createdAt: now, updatedAt: now };
+}
+
+/** Returns the updated product, or null when there is no product with that id. */
+export async function updateProduct(db: Db, id: number, fields: Partial<ProductFields>): Promise<Product | null> {
+  const changed = await db('products')
+    .where({ id })
+    .update({ ...columnsFrom(fields), updated_at: new Date() });
+  if (changed === 0) return null;
+  const [product] = await findProductsByIds(db, [id]);
+  return product ?? null;
+}
+
+export async function deleteProduct(db: Db, id: number): Promise<boolean> {
+  return (await db('products').where({ id }).delete()) > 0;
+}

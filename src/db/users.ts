@@ -1,0 +1,71 @@
+import type { Role, User, UserWithPassword } from '../domain';
+import { containsIgnoringCase } from './likePattern';
+import { toCount, toDate, type Db } from './knex';
+import type { UserRow } from './tables';
+
+function userFromRow(row: UserRow): UserWithPassword {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    passwordHash: row.password,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function withoutPassword({ passwordHash: _hash, ...user }: UserWithPassword): User {
+  return user;
+}
+
+export async function findUsersByIds(db: Db, ids: readonly number[]): Promise<User[]> {
+  const rows: UserRow[] = await db('users').whereIn('id', ids);
+  return rows.map((row) => withoutPassword(userFromRow(row)));
+}
+
+/** `email` must already be normalized (trimmed, lower case). */
+export async function findUserByEmail(db: Db, email: string): Promise<UserWithPassword | null> {
+  const row: UserRow | undefined = await db('users').where({ email }).first();
+  return row ? userFromRow(row) : null;
+}
+
+export async function insertUser(
+  db: Db,
+  user: { email: string; passwordHash: string; role: Role },
+): Promise<User> {
+  const now = new Date();
+  const [id] = await db('users').insert({
+    email: user.email,
+    password: user.passwordHash,
+    role: user.role,
+    created_at: now,
+    updated_at: now,
+  });
+  return { id: Number(id), email: user.email, role: user.role, createdAt: now, updatedAt: now };
+}
+
+export interface UserFilter {
+  search?: string;
+}
+
+function filteredUsers(db: Db, filter: UserFilter) {
+  const query = db('users');
+  if (filter.search) query.whereRaw(...containsIgnoringCase(db, 'email', filter.search));
+  return query;
+}
+
+/** Users in id order, after `afterId` when given. */
+export async function listUsers(
+  db: Db,
+  filter: UserFilter,
+  page: { afterId: number | null; limit: number },
+): Promise<User[]> {
+  const query = filteredUsers(db, filter).orderBy('id').limit(page.limit);
+  if (page.afterId !== null) query.where('id', '>', page.afterId);
+  const rows: UserRow[] = await query;
+  return rows.map((row) => withoutPassword(userFromRow(row)));
+}
+
+export async function countUsers(db: Db, filter: UserFilter = {}): Promise<number> {
+  return toCount(await filteredUsers(db, filter).count({ n: '*' }).first());
+}

@@ -1,0 +1,50 @@
+// The objects services hand to resolvers and routes. Money is always integer cents.
+
+export type Role = 'user' | 'admin';
+
+export interface User {
+  id: number;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A user together with the bcrypt hash of their password; never leaves the services. */
+export interface UserWithPassword extends User {
+  passwordHash: string;
+}
+
+export interface Product {
+  id: number;
+  name: string;
+  description: string;
+  priceCents: number;
+  stock: number;
+  category: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface AuthResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** A Relay-style page. `totalCount` is a function so the COUNT runs only when a client asks. */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+
+export type ProductEdge = Edge<Product>;
+export type UserEdge = Edge<User>;
+export type ProductConnection = Connection<Product>;
+export type UserConnection = Connection<User>;

@@ -1,0 +1,5 @@
+import type { ProductResolvers } from '../generated/resolvers-types';
+
+export const Product: ProductResolvers = {
+  price: (product) => product.priceCents,
+};

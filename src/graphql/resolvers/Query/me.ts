@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../../generated/resolvers-types';
+
+export const me: QueryResolvers['me'] = (_parent, _args, { services }) => services.users.me();

@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../../generated/resolvers-types';
+
+export const product: QueryResolvers['product'] = (_parent, { id }, { services }) => services.products.get(id);

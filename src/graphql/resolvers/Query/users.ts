@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../../generated/resolvers-types';
+
+export const users: QueryResolvers['users'] = (_parent, args, { services }) => services.users.list(args);

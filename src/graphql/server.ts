@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { Context } from '../context';
+import { AppError, httpStatusFor, type ErrorCode } from '../errors';
+import { typeDefs } from './generated/typeDefs';
+import { resolvers } from './resolvers';
+
+/** Codes that describe the client's mistake; their messages are safe to show. */
+const CLIENT_ERROR_CODES = new Set<string>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INSUFFICIENT_STOCK',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+] satisfies (ErrorCode | string)[]);
+
+/** For errors raised before any resolver runs (context creation), with the HTTP status REST would use. */
+export function toGraphQLError(error: AppError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.details, http: { status: httpStatusFor(error.code) } },
+  });
+}
+
+export function createApolloServer(httpServer: Server, logger: Logger): ApolloServer<Context> {
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+    // Anything else is our bug or an outage: log it whole, show nothing of it.
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    return {
+      message: 'Internal server error',
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+
+  return new ApolloServer<Context>({
+    typeDefs,
+    resolvers,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // The Sandbox needs introspection; admins use it in every environment.
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Sandbox on GET /graphql in every environment, production included.
+      ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // No field uses @cacheControl; the plugin would otherwise wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
+    ] satisfies ApolloServerPlugin<Context>[],
+  });
+}
+

@@ -1,0 +1,50 @@
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createDb } from './db/knex';
+import { createLogger } from './logger';
+import { prepareDatabase } from './startup';
+
+function loadConfigOrExit(): Readonly<Config> {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn(warning);
+
+  const db = createDb(config.database);
+  try {
+    await prepareDatabase(db, config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not prepare the database');
+    await db.destroy();
+    process.exit(1);
+  }
+
+  const app = await createApp({ config, db, logger });
+  app.httpServer.listen(config.port, () => {
+    const database = config.database.client === 'mysql' ? `MySQL ${config.database.host}` : config.database.filename;
+    logger.info(`Shopgraph listening on http://localhost:${config.port} (GraphQL /graphql, REST /api; ${database})`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing in-flight requests`);
+    await app.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,45 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { AppError, httpStatusFor, type ErrorCode } from '../errors';
+
+/** body-parser's errors carry the status they deserve (400 malformed JSON, 413 too large, 415 charset). */
+function clientErrorOf(error: unknown): { status: number; message: string } | null {
+  const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  if (type === 'entity.parse.failed') return { status, message: 'The request body is not valid JSON' };
+  if (type === 'entity.too.large') return { status, message: 'The request body is too large' };
+  return { status, message: 'The request could not be read' };
+}
+
+/**
+ * The last middleware: every error leaves as JSON with a code. REST clients get
+ * `{"detail","code"}`; GraphQL clients (errors raised before Apollo runs, such as malformed
+ * JSON) get the GraphQL shape `{"errors":[{"message","extensions":{"code"}}]}`.
+ */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let status: number;
+    let code: ErrorCode;
+    let message: string;
+    let details: Record<string, unknown> = {};
+    const clientError = clientErrorOf(error);
+    if (error instanceof AppError) {
+      ({ code, message, details } = error);
+      status = httpStatusFor(code);
+    } else if (clientError) {
+      ({ status, message } = clientError);
+      code = 'BAD_USER_INPUT';
+    } else {
+      logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unexpected error in a request');
+      status = 500;
+      code = 'INTERNAL_SERVER_ERROR';
+      message = 'Internal server error';
+    }
+    if (res.headersSent) return;
+    if (req.path.startsWith('/graphql')) {
+      res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
+    } else {
+      res.status(status).json({ detail: message, code, ...details });
+    }
+  };
+}

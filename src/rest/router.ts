@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import type { AppDeps } from '../context';
+import { notFound } from '../errors';
+import { authRoutes } from './auth';
+import { healthRoutes } from './health';
+import { productRoutes } from './products';
+
+export function restRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.use(healthRoutes(deps));
+  router.use('/auth', authRoutes(deps));
+  router.use('/products', productRoutes(deps));
+  router.use(() => {
+    throw notFound('Endpoint');
+  });
+  return router;
+}

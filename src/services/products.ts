@@ -1,0 +1,157 @@
+import {
+  countProducts,
+  deleteProduct,
+  insertProduct,
+  listCategories,
+  listProductsAfter,
+  listProductsAtOffset,
+  sortValueOf,
+  updateProduct,
+  type ProductFields,
+  type ProductFilter,
+  type ProductKeyset,
+  type ProductSortKey,
+} from '../db/products';
+import type { Product, ProductConnection } from '../domain';
+import { badInput, notFound } from '../errors';
+import { integerInRange, parseId, text } from '../validation';
+import { checkFirst, connectionFrom, decodeCursor, encodeCursor } from './pagination';
+import { requireAdmin, type RequestScope } from './scope';
+
+export const MAX_PRICE_CENTS = 100_000_000; // 1,000,000.00
+export const MAX_STOCK = 1_000_000_000;
+
+export interface ProductFilterArgs {
+  search?: string | null;
+  category?: string | null;
+  minPriceCents?: number | null;
+  maxPriceCents?: number | null;
+  inStock?: boolean | null;
+}
+
+export interface ProductListArgs extends ProductFilterArgs {
+  first: number;
+  after?: string | null;
+  sort: ProductSortKey;
+}
+
+/** Fields as a client sends them; null and undefined both mean "not given". */
+export interface ProductFieldsInput {
+  name?: string | null;
+  description?: string | null;
+  priceCents?: number | null;
+  stock?: number | null;
+  category?: string | null;
+}
+
+export function createProductService({ db, loaders, viewer }: RequestScope) {
+  async function getOrFail(id: number): Promise<Product> {
+    const product = await loaders.productById.load(id);
+    if (!product) throw notFound('Product');
+    return product;
+  }
+
+  return {
+    async get(id: string): Promise<Product | null> {
+      return loaders.productById.load(parseId(id));
+    },
+
+    async list(args: ProductListArgs): Promise<ProductConnection> {
+      const first = checkFirst(args.first);
+      const filter = checkFilter(args);
+      const after = args.after ? decodeCursor(args.after, keysetFor(args.sort)) : null;
+      const rows = await listProductsAfter(db, filter, args.sort, { after, limit: first + 1 });
+      const cursorOf = (product: Product) => encodeCursor({ sort: args.sort, value: sortValueOf(product, args.sort), id: product.id });
+      return connectionFrom(rows, first, cursorOf, () => countProducts(db, filter));
+    },
+
+    /** Offset pagination, for the legacy REST API. */
+    async page(args: ProductFilterArgs & { page: number; limit: number }) {
+      const filter = checkFilter(args);
+      const [products, total] = await Promise.all([
+        listProductsAtOffset(db, filter, { offset: (args.page - 1) * args.limit, limit: args.limit }),
+        countProducts(db, filter),
+      ]);
+      return { products, total };
+    },
+
+    categories(): Promise<string[]> {
+      return listCategories(db);
+    },
+
+    async create(input: ProductFieldsInput): Promise<Product> {
+      requireAdmin(viewer);
+      const fields = checkFields(input);
+      const missing = (['name', 'priceCents', 'stock', 'category'] as const).find((key) => fields[key] === undefined);
+      if (missing) throw badInput(missing, `${missing === 'priceCents' ? 'price' : missing} is required`);
+      return insertProduct(db, { description: '', ...fields } as ProductFields);
+    },
+
+    async update(id: string, input: ProductFieldsInput): Promise<Product> {
+      requireAdmin(viewer);
+      const productId = parseId(id);
+      const fields = checkFields(input);
+      if (Object.keys(fields).length === 0) return getOrFail(productId);
+      const product = await updateProduct(db, productId, fields);
+      if (!product) throw notFound('Product');
+      return product;
+    },
+
+    async remove(id: string): Promise<true> {
+      requireAdmin(viewer);
+      if (!(await deleteProduct(db, parseId(id)))) throw notFound('Product');
+      return true;
+    },
+  };
+}
+
+export type ProductService = ReturnType<typeof createProductService>;
+
+function checkFilter(args: ProductFilterArgs): ProductFilter {
+  const filter: ProductFilter = {};
+  const search = args.search?.trim();
+  if (search) filter.search = text(search, 'search', 1, 200);
+  const category = args.category?.trim();
+  if (category) filter.category = category;
+  if (args.minPriceCents != null) filter.minPriceCents = nonNegative(args.minPriceCents, 'minPrice');
+  if (args.maxPriceCents != null) filter.maxPriceCents = nonNegative(args.maxPriceCents, 'maxPrice');
+  if (filter.minPriceCents !== undefined && filter.maxPriceCents !== undefined) {
+    if (filter.minPriceCents > filter.maxPriceCents) throw badInput('minPrice', 'minPrice must not exceed maxPrice');
+  }
+  if (args.inStock != null) filter.inStock = args.inStock;
+  return filter;
+}
+
+function nonNegative(cents: number, field: string): number {
+  if (cents < 0) throw badInput(field, `${field} must not be negative`);
+  return cents;
+}
+
+function checkFields(input: ProductFieldsInput): Partial<ProductFields> {
+  const fields: Partial<ProductFields> = {};
+  if (input.name != null) fields.name = text(input.name, 'name', 1, 200);
+  if (input.description != null) fields.description = text(input.description, 'description', 0, 5000);
+  if (input.priceCents != null) {
+    if (input.priceCents < 0 || input.priceCents > MAX_PRICE_CENTS) {
+      throw badInput('price', 'price must be from 0 to 1000000.00');
+    }
+    fields.priceCents = input.priceCents;
+  }
+  if (input.stock != null) fields.stock = integerInRange(input.stock, 'stock', 0, MAX_STOCK);
+  if (input.category != null) fields.category = text(input.category, 'category', 1, 100);
+  return fields;
+}
+
+/** A cursor is only valid in the sort it was made for: it holds that sort's column value and the id. */
+function keysetFor(sort: ProductSortKey) {
+  const valueType = sort === 'NAME_ASC' ? 'string' : 'number';
+  return (payload: unknown): payload is ProductKeyset => {
+    const cursor = (payload ?? {}) as Partial<ProductKeyset & { sort: string }>;
+    return (
+      cursor.sort === sort &&
+      typeof cursor.value === valueType &&
+      (typeof cursor.value !== 'number' || Number.isFinite(cursor.value)) &&
+      Number.isInteger(cursor.id)
+    );
+  };
+}

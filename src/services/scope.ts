@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { Config } from '../config';
+import type { User } from '../domain';
+import { forbidden, unauthenticated } from '../errors';
+import type { Loaders } from '../loaders';
+
+/** What every service of one request works with. */
+export interface RequestScope {
+  db: Knex;
+  config: Readonly<Config>;
+  loaders: Loaders;
+  viewer: User | null;
+}
+
+export function requireUser(viewer: User | null): User {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+export function requireAdmin(viewer: User | null): User {
+  const user = requireUser(viewer);
+  if (user.role !== 'admin') throw forbidden('Only administrators can do this');
+  return user;
+}

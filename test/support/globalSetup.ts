@@ -1,0 +1,30 @@
+import knex from 'knex';
+
+/** With TEST_MYSQL_URL the MySQL suite is mandatory: an unreachable server fails the run. */
+export default async function globalSetup(): Promise<void> {
+  const mysqlUrl = process.env.TEST_MYSQL_URL;
+  if (!mysqlUrl) {
+    console.log('\nTEST_MYSQL_URL is not set: running the SQLite suite only; the MySQL suite is skipped.');
+    return;
+  }
+  const url = new URL(mysqlUrl);
+  const db = knex({
+    client: 'mysql2',
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      connectTimeout: 5000,
+    },
+    pool: { min: 0, max: 1 },
+  });
+  try {
+    await db.raw('SELECT 1');
+  } catch (error) {
+    throw new Error(`TEST_MYSQL_URL is set but MySQL at ${url.host} is not reachable: ${String(error)}`);
+  } finally {
+    await db.destroy();
+  }
+  console.log(`\nRunning every integration suite on SQLite and on MySQL at ${url.host}.`);
+}
