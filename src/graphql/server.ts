@@ -59,6 +59,8 @@ export function createApolloServer(httpServer: Server, logger: Logger): ApolloSe
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // src/index.ts owns shutdown: readiness, draining, then the database.
+    stopOnTerminationSignals: false,
     // The Sandbox needs introspection; admins use it in every environment.
     introspection: true,
     plugins: [

@@ -1,0 +1,93 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+const SECRET = 'x'.repeat(32);
+
+function problemWith(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.variable;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('runs on an empty environment with the embedded SQLite database and documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(4000);
+    expect(config.database).toEqual({ client: 'sqlite', filename: expect.stringMatching(/data\/shopgraph\.sqlite$/) });
+    expect(config.jwt.expiresInSeconds).toBe(3600);
+    expect(config.bcryptRounds).toBe(12);
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.redisUrl).toBeNull();
+  });
+
+  it('generates an ephemeral JWT secret in development, with a warning', () => {
+    const first = loadConfig({});
+    const second = loadConfig({});
+    expect(first.jwt.secret).toHaveLength(64);
+    expect(first.jwt.secret).not.toBe(second.jwt.secret);
+    expect(first.warnings.join()).toMatch(/JWT_SECRET/);
+  });
+
+  it('uses MySQL when DB_HOST is set', () => {
+    const config = loadConfig({ DB_HOST: 'db.internal', DB_PORT: '3307', DB_USER: 'shop', DB_PASSWORD: 'pw', DB_NAME: 'ecommerce_db' });
+    expect(config.database).toEqual({
+      client: 'mysql',
+      host: 'db.internal',
+      port: 3307,
+      user: 'shop',
+      password: 'pw',
+      database: 'ecommerce_db',
+    });
+  });
+
+  it('requires DB_HOST and a JWT_SECRET of at least 32 characters in production', () => {
+    expect(problemWith({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toBe('DB_HOST');
+    expect(problemWith({ NODE_ENV: 'production', DB_HOST: 'db' })).toBe('JWT_SECRET');
+    expect(problemWith({ NODE_ENV: 'production', DB_HOST: 'db', JWT_SECRET: 'x'.repeat(31) })).toBe('JWT_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', DB_HOST: 'db', JWT_SECRET: SECRET }).env).toBe('production');
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DB_PORT', 'x'],
+    ['JWT_SECRET', 'short'],
+    ['JWT_EXPIRES_IN', '1 hour'],
+    ['JWT_EXPIRES_IN', '0'],
+    ['BCRYPT_ROUNDS', '3'],
+    ['BCRYPT_ROUNDS', 'twelve'],
+    ['FRONTEND_URL', 'not a url'],
+    ['REDIS_URL', 'localhost'],
+    ['LOG_LEVEL', 'loud'],
+  ])('refuses %s=%p, naming the variable', (variable, value) => {
+    const env = variable === 'DB_PORT' ? { DB_HOST: 'db', DB_PORT: value } : { [variable]: value };
+    expect(problemWith(env)).toBe(variable);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+
+  it.each([
+    ['3600', 3600],
+    ['90s', 90],
+    ['15m', 900],
+    ['2h', 7200],
+    ['7d', 604800],
+  ])('reads JWT_EXPIRES_IN=%p as %p seconds', (value, seconds) => {
+    expect(loadConfig({ JWT_EXPIRES_IN: value }).jwt.expiresInSeconds).toBe(seconds);
+  });
+
+  it('reads FRONTEND_URL as a comma-separated allow-list', () => {
+    expect(loadConfig({ FRONTEND_URL: 'https://shop.example.com/, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://shop.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});
