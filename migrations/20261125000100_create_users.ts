@@ -6,7 +6,8 @@ export async function up(knex: Knex): Promise<void> {
     useUtf8mb4(knex, table);
     table.increments('id');
     // Stored trimmed and lower-cased, so the unique index is case-insensitive on every dialect.
-    table.string('email', 254).notNullable().unique({ indexName: 'users_email_unique' });
+    // Binary collation: MySQL's *_ci collations would also equate josé@ and jose@ (two people).
+    table.string('email', 254).notNullable().collate('utf8mb4_bin').unique({ indexName: 'users_email_unique' });
     table.string('password', 60).notNullable(); // bcrypt hash
     table.string('role', 16).notNullable().defaultTo('user');
     table.datetime('created_at', { precision: 3 }).notNullable();

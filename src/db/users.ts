@@ -50,7 +50,8 @@ export interface UserFilter {
 
 function filteredUsers(db: Db, filter: UserFilter) {
   const query = db('users');
-  if (filter.search) query.whereRaw(...containsIgnoringCase(db, 'email', filter.search));
+  // Emails are stored lower-cased under a binary collation, so lower-casing the term is what ignores case.
+  if (filter.search) query.whereRaw(...containsIgnoringCase(db, 'email', filter.search.toLowerCase()));
   return query;
 }
 
