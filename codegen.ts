@@ -23,6 +23,13 @@ const config: CodegenConfig = {
         },
         enumValues: {
           Role: { USER: 'user', ADMIN: 'admin' },
+          OrderStatus: {
+            PENDING: 'pending',
+            PAID: 'paid',
+            SHIPPED: 'shipped',
+            DELIVERED: 'delivered',
+            CANCELLED: 'cancelled',
+          },
         },
         mappers: {
           User: '../../domain#User',
@@ -32,6 +39,10 @@ const config: CodegenConfig = {
           UserConnection: '../../domain#UserConnection',
           ProductEdge: '../../domain#ProductEdge',
           UserEdge: '../../domain#UserEdge',
+          Order: '../../domain#Order',
+          OrderItem: '../../domain#OrderItem',
+          OrderConnection: '../../domain#OrderConnection',
+          OrderEdge: '../../domain#OrderEdge',
         },
       },
     },

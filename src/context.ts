@@ -23,5 +23,5 @@ export interface Context {
 export async function createContext(deps: AppDeps, authorization: string | undefined): Promise<Context> {
   const loaders = createLoaders(deps.db);
   const viewer = await resolveViewer(authorization, deps.config.jwt.secret, loaders);
-  return { viewer, loaders, services: createServices({ db: deps.db, config: deps.config, loaders, viewer }) };
+  return { viewer, loaders, services: createServices({ ...deps, loaders, viewer }) };
 }

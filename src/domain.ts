@@ -22,8 +22,31 @@ export interface Product {
   priceCents: number;
   stock: number;
   category: string;
+  /** Deleted by an admin while orders still reference it: hidden from the catalog, kept for history. */
+  archived: boolean;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled';
+
+export interface Order {
+  id: number;
+  userId: number;
+  status: OrderStatus;
+  totalCents: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A line of an order, with the product's name and price as they were when it was placed. */
+export interface OrderItem {
+  id: number;
+  orderId: number;
+  productId: number;
+  productName: string;
+  quantity: number;
+  unitPriceCents: number;
 }
 
 export interface AuthResult {
@@ -45,6 +68,8 @@ export interface Connection<T> {
 }
 
 export type ProductEdge = Edge<Product>;
+export type OrderEdge = Edge<Order>;
+export type OrderConnection = Connection<Order>;
 export type UserEdge = Edge<User>;
 export type ProductConnection = Connection<Product>;
 export type UserConnection = Connection<User>;

@@ -393,6 +393,23 @@ describe.each(dialects)('catalog on %s', (dialect) => {
       expect(await fetchProduct(product.id)).toEqual(product);
     });
 
+    it('updateProduct to the values the product already has succeeds, twice in a row', async () => {
+      const product = await create();
+      const same = { name: product.name, price: product.price, stock: product.stock };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await app.gql<{ updateProduct: ProductNode }>(UPDATE, { id: product.id, input: same }, admin);
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.updateProduct).toMatchObject({ ...same, id: product.id });
+      }
+    });
+
+    it('updateProduct with an empty input returns the product unchanged', async () => {
+      const product = await create();
+      const response = await app.gql<{ updateProduct: ProductNode }>(UPDATE, { id: product.id, input: {} }, admin);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.updateProduct).toEqual(product);
+    });
+
     it('updateProduct of an unknown id is NOT_FOUND', async () => {
       const product = await create();
       const response = await app.gql(UPDATE, { id: String(Number(product.id) + 1000), input: { name: 'X' } }, admin);

@@ -221,6 +221,7 @@ describe.each(dialects)('REST /api/products on %s', (dialect) => {
       ['category=a&category=b', 'category'],
       ['search=a&search=b', 'search'],
       ['page=1&page=2', 'page'],
+      [`search=${'x'.repeat(201)}`, 'search'],
     ])('?%s is 422 BAD_USER_INPUT naming %s, never a 500', async (query, parameter) => {
       const response = await app.api().get(`/api/products?${query}`).expect(422);
       expectError(response.body, 'BAD_USER_INPUT', parameter);
@@ -321,6 +322,7 @@ describe.each(dialects)('REST /api/products on %s', (dialect) => {
       ['a name of 201 characters', { name: 'n'.repeat(201) }, 'name'],
       ['a numeric name', { name: 42 }, 'name'],
       ['a missing price', { price: undefined }, 'price'],
+      ['a null price', { price: null }, 'price'],
       ['price "abc"', { price: 'abc' }, 'price'],
       ['price 1.999', { price: 1.999 }, 'price'],
       ['a negative price', { price: -1 }, 'price'],

@@ -59,6 +59,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** True when a row cannot be deleted because another row references it. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    code === 'ER_ROW_IS_REFERENCED_2' ||
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY' ||
+    // SQLite reports ON DELETE RESTRICT through its trigger machinery.
+    (code === 'SQLITE_CONSTRAINT_TRIGGER' && String(message).includes('FOREIGN KEY constraint failed'))
+  );
+}
+
 /** Timestamps come back as Date (mysql2) or epoch milliseconds (better-sqlite3). */
 export function toDate(value: Date | number | string): Date {
   return value instanceof Date ? value : new Date(value);

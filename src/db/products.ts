@@ -1,6 +1,6 @@
 import type { Product } from '../domain';
 import { containsIgnoringCase } from './likePattern';
-import { toCount, toDate, type Db } from './knex';
+import { isForeignKeyViolation, toCount, toDate, type Db } from './knex';
 import type { ProductRow } from './tables';
 
 export interface ProductFilter {
@@ -42,6 +42,7 @@ function productFromRow(row: ProductRow): Product {
     priceCents: Number(row.price),
     stock: Number(row.stock),
     category: row.category,
+    archived: Boolean(row.archived),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
@@ -69,8 +70,9 @@ export function sortValueOf(product: Product, sort: ProductSortKey): number | st
   }
 }
 
+/** Catalog listings never include archived products. */
 function filteredProducts(db: Db, filter: ProductFilter) {
-  const query = db('products');
+  const query = db('products').where('archived', false);
   if (filter.search) {
     const search = filter.search;
     query.where((where) => {
@@ -86,6 +88,7 @@ function filteredProducts(db: Db, filter: ProductFilter) {
   return query;
 }
 
+/** Archived products included: orders keep showing what they hold. */
 export async function findProductsByIds(db: Db, ids: readonly number[]): Promise<Product[]> {
   const rows: ProductRow[] = await db('products').whereIn('id', ids);
   return rows.map(productFromRow);
@@ -138,26 +141,61 @@ export async function countProducts(db: Db, filter: ProductFilter): Promise<numb
 }
 
 export async function listCategories(db: Db): Promise<string[]> {
-  const rows: { category: string }[] = await db('products').distinct('category').orderBy('category');
+  const rows: { category: string }[] = await db('products')
+    .where('archived', false)
+    .distinct('category')
+    .orderBy('category');
   return rows.map((row) => row.category);
 }
 
 export async function insertProduct(db: Db, fields: ProductFields): Promise<Product> {
   const now = new Date();
   const [id] = await db('products').insert({ ...columnsFrom(fields), created_at: now, updated_at: now });
-  return { id: Number(id), ...fields, createdAt: now, updatedAt: now };
+  return { id: Number(id), ...fields, archived: false, createdAt: now, updatedAt: now };
 }
 
-/** Returns the updated product, or null when there is no product with that id. */
+/** Returns the updated product, or null when there is no such product or it is archived. */
 export async function updateProduct(db: Db, id: number, fields: Partial<ProductFields>): Promise<Product | null> {
   const changed = await db('products')
-    .where({ id })
+    .where({ id, archived: false })
     .update({ ...columnsFrom(fields), updated_at: new Date() });
   if (changed === 0) return null;
   const [product] = await findProductsByIds(db, [id]);
   return product ?? null;
 }
 
-export async function deleteProduct(db: Db, id: number): Promise<boolean> {
-  return (await db('products').where({ id }).delete()) > 0;
+/**
+ * Deletes a product, or archives it when orders reference it (the foreign key refuses the
+ * delete, which also covers an order placed a moment ago). False when there is no such
+ * product or it is archived already.
+ */
+export async function deleteOrArchiveProduct(db: Db, id: number): Promise<'deleted' | 'archived' | false> {
+  try {
+    return (await db('products').where({ id, archived: false }).delete()) > 0 ? 'deleted' : false;
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    const archived = await db('products')
+      .where({ id, archived: false })
+      .update({ archived: true, updated_at: new Date() });
+    return archived > 0 ? 'archived' : false;
+  }
+}
+
+/**
+ * Takes `quantity` units if that many are in stock and the product is not archived; the
+ * condition and the decrement are one statement, so concurrent buyers cannot oversell.
+ */
+export async function takeStock(db: Db, productId: number, quantity: number): Promise<boolean> {
+  if (!(Number.isInteger(quantity) && quantity >= 1)) throw new Error(`invalid quantity ${quantity}`);
+  const changed = await db('products')
+    .where({ id: productId, archived: false })
+    .andWhere('stock', '>=', quantity)
+    .update({ stock: db.raw('stock - ?', [quantity]), updated_at: new Date() });
+  return changed > 0;
+}
+
+export async function returnStock(db: Db, productId: number, quantity: number): Promise<void> {
+  await db('products')
+    .where({ id: productId })
+    .update({ stock: db.raw('stock + ?', [quantity]), updated_at: new Date() });
 }

@@ -19,6 +19,34 @@ export interface ProductRow {
   price: number;
   stock: number;
   category: string;
+  archived: boolean | number; // SQLite and MySQL both return 0/1
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface OrderRow {
+  id: number;
+  user_id: number;
+  total_amount: number | string; // BIGINT: mysql2 may return a string
+  status: 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderItemRow {
+  id: number;
+  order_id: number;
+  product_id: number;
+  product_name: string;
+  quantity: number;
+  price: number;
+}
+
+export interface IdempotencyKeyRow {
+  id: number;
+  user_id: number;
+  idempotency_key: string;
+  request_hash: string;
+  order_id: number | null;
+  created_at: Timestamp;
 }

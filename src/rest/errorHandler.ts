@@ -39,7 +39,14 @@ export function errorHandler(logger: Logger) {
     if (req.path.startsWith('/graphql')) {
       res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
     } else {
-      res.status(status).json({ detail: message, code, ...details });
+      res.status(status).json({ detail: message, code, ...snakeCaseKeys(details) });
     }
   };
+}
+
+/** `{ productId: 3 }` → `{ product_id: 3 }`: REST clients get the legacy snake_case. */
+function snakeCaseKeys(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details).map(([key, value]) => [key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`), value]),
+  );
 }

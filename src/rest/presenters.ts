@@ -1,5 +1,5 @@
 // The legacy REST shapes (snake_case, prices as JSON numbers), fixed by the old FastAPI clients.
-import type { Product, User } from '../domain';
+import type { Order, OrderItem, Product, User } from '../domain';
 import { moneyAsNumber } from '../money';
 
 export function presentUser(user: User) {
@@ -21,4 +21,23 @@ export function presentProduct(product: Product) {
 
 export function presentPagination(page: number, limit: number, total: number) {
   return { page, limit, total, pages: Math.ceil(total / limit) };
+}
+
+export function presentOrder(order: Order, items: OrderItem[]) {
+  return {
+    id: order.id,
+    user_id: order.userId,
+    status: order.status,
+    total_amount: moneyAsNumber(order.totalCents),
+    items: items.map((item) => ({
+      id: item.id,
+      product_id: item.productId,
+      product_name: item.productName,
+      quantity: item.quantity,
+      price: moneyAsNumber(item.unitPriceCents),
+      line_total: moneyAsNumber(item.unitPriceCents * item.quantity),
+    })),
+    created_at: order.createdAt.toISOString(),
+    updated_at: order.updatedAt.toISOString(),
+  };
 }

@@ -24,6 +24,11 @@ export function decodeCursor<T>(cursor: string, isValid: (payload: unknown) => p
   return payload;
 }
 
+/** The cursor of lists ordered by id alone. */
+export function isIdCursor(payload: unknown): payload is { id: number } {
+  return typeof payload === 'object' && payload !== null && Number.isInteger((payload as { id?: unknown }).id);
+}
+
 /**
  * Builds a page from up to `first + 1` rows: the extra row only tells that there is a next page.
  */

@@ -1,6 +1,6 @@
 import {
   countProducts,
-  deleteProduct,
+  deleteOrArchiveProduct,
   insertProduct,
   listCategories,
   listProductsAfter,
@@ -32,7 +32,7 @@ export interface ProductFilterArgs {
 export interface ProductListArgs extends ProductFilterArgs {
   first: number;
   after?: string | null;
-  sort: ProductSortKey;
+  sort?: ProductSortKey | null;
 }
 
 /** Fields as a client sends them; null and undefined both mean "not given". */
@@ -47,21 +47,24 @@ export interface ProductFieldsInput {
 export function createProductService({ db, loaders, viewer }: RequestScope) {
   async function getOrFail(id: number): Promise<Product> {
     const product = await loaders.productById.load(id);
-    if (!product) throw notFound('Product');
+    if (!product || product.archived) throw notFound('Product');
     return product;
   }
 
   return {
+    /** A product of the catalog; archived products are gone from it (orders still show them). */
     async get(id: string): Promise<Product | null> {
-      return loaders.productById.load(parseId(id));
+      const product = await loaders.productById.load(parseId(id));
+      return product && !product.archived ? product : null;
     },
 
     async list(args: ProductListArgs): Promise<ProductConnection> {
       const first = checkFirst(args.first);
       const filter = checkFilter(args);
-      const after = args.after ? decodeCursor(args.after, keysetFor(args.sort)) : null;
-      const rows = await listProductsAfter(db, filter, args.sort, { after, limit: first + 1 });
-      const cursorOf = (product: Product) => encodeCursor({ sort: args.sort, value: sortValueOf(product, args.sort), id: product.id });
+      const sort = args.sort ?? 'NEWEST'; // an explicit null means the default
+      const after = args.after ? decodeCursor(args.after, keysetFor(sort)) : null;
+      const rows = await listProductsAfter(db, filter, sort, { after, limit: first + 1 });
+      const cursorOf = (product: Product) => encodeCursor({ sort, value: sortValueOf(product, sort), id: product.id });
       return connectionFrom(rows, first, cursorOf, () => countProducts(db, filter));
     },
 
@@ -82,8 +85,9 @@ export function createProductService({ db, loaders, viewer }: RequestScope) {
     async create(input: ProductFieldsInput): Promise<Product> {
       requireAdmin(viewer);
       const fields = checkFields(input);
-      const missing = (['name', 'priceCents', 'stock', 'category'] as const).find((key) => fields[key] === undefined);
-      if (missing) throw badInput(missing, `${missing === 'priceCents' ? 'price' : missing} is required`);
+      const required = { name: 'name', priceCents: 'price', stock: 'stock', category: 'category' } as const;
+      const missing = (Object.keys(required) as (keyof typeof required)[]).find((key) => fields[key] === undefined);
+      if (missing) throw badInput(required[missing], `${required[missing]} is required`);
       return insertProduct(db, { description: '', ...fields } as ProductFields);
     },
 
@@ -97,9 +101,10 @@ export function createProductService({ db, loaders, viewer }: RequestScope) {
       return product;
     },
 
+    /** Deletes the product, or archives it when orders reference it. */
     async remove(id: string): Promise<true> {
       requireAdmin(viewer);
-      if (!(await deleteProduct(db, parseId(id)))) throw notFound('Product');
+      if (!(await deleteOrArchiveProduct(db, parseId(id)))) throw notFound('Product');
       return true;
     },
   };

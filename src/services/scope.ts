@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { User } from '../domain';
 import { forbidden, unauthenticated } from '../errors';
@@ -9,6 +10,7 @@ export interface RequestScope {
   db: Knex;
   config: Readonly<Config>;
   loaders: Loaders;
+  logger: Logger;
   viewer: User | null;
 }
 

@@ -1,3 +1,4 @@
+import { createOrderService } from './orders';
 import { createProductService } from './products';
 import type { RequestScope } from './scope';
 import { createUserService } from './users';
@@ -6,6 +7,7 @@ export function createServices(scope: RequestScope) {
   return {
     users: createUserService(scope),
     products: createProductService(scope),
+    orders: createOrderService(scope),
   };
 }
 

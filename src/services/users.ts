@@ -5,7 +5,7 @@ import { countUsers, findUserByEmail, insertUser, listUsers } from '../db/users'
 import type { AuthResult, User, UserConnection } from '../domain';
 import { AppError, badInput, conflict } from '../errors';
 import { parseId } from '../validation';
-import { checkFirst, connectionFrom, decodeCursor, encodeCursor } from './pagination';
+import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
 import { requireAdmin, type RequestScope } from './scope';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -65,16 +65,12 @@ export function createUserService({ db, config, loaders, viewer }: RequestScope)
     async list(args: { first: number; after?: string | null; search?: string | null }): Promise<UserConnection> {
       requireAdmin(viewer);
       const first = checkFirst(args.first);
-      const afterId = args.after ? decodeCursor(args.after, isUserCursor).id : null;
+      const afterId = args.after ? decodeCursor(args.after, isIdCursor).id : null;
       const filter = { search: args.search?.trim() || undefined };
       const rows = await listUsers(db, filter, { afterId, limit: first + 1 });
       return connectionFrom(rows, first, (user) => encodeCursor({ id: user.id }), () => countUsers(db, filter));
     },
   };
-}
-
-function isUserCursor(payload: unknown): payload is { id: number } {
-  return typeof payload === 'object' && payload !== null && Number.isInteger((payload as { id?: unknown }).id);
 }
 
 export type UserService = ReturnType<typeof createUserService>;

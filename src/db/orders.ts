@@ -1,0 +1,138 @@
+import type { Order, OrderItem, OrderStatus } from '../domain';
+import { toCount, toDate, type Db } from './knex';
+import type { IdempotencyKeyRow, OrderItemRow, OrderRow } from './tables';
+
+export interface OrderFilter {
+  userId?: number;
+  status?: OrderStatus;
+}
+
+function orderFromRow(row: OrderRow): Order {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    status: row.status,
+    totalCents: Number(row.total_amount),
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function itemFromRow(row: OrderItemRow): OrderItem {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    productId: row.product_id,
+    productName: row.product_name,
+    quantity: row.quantity,
+    unitPriceCents: row.price,
+  };
+}
+
+function filteredOrders(db: Db, filter: OrderFilter) {
+  const query = db('orders');
+  if (filter.userId !== undefined) query.where('user_id', filter.userId);
+  if (filter.status !== undefined) query.where('status', filter.status);
+  return query;
+}
+
+export async function findOrdersByIds(db: Db, ids: readonly number[]): Promise<Order[]> {
+  const rows: OrderRow[] = await db('orders').whereIn('id', ids);
+  return rows.map(orderFromRow);
+}
+
+export async function findItemsByOrderIds(db: Db, orderIds: readonly number[]): Promise<OrderItem[]> {
+  const rows: OrderItemRow[] = await db('order_items').whereIn('order_id', orderIds).orderBy('id');
+  return rows.map(itemFromRow);
+}
+
+/** Newest first (ids only grow), after `afterId` when given. */
+export async function listOrdersAfter(
+  db: Db,
+  filter: OrderFilter,
+  page: { afterId: number | null; limit: number },
+): Promise<Order[]> {
+  const query = filteredOrders(db, filter).orderBy('id', 'desc').limit(page.limit);
+  if (page.afterId !== null) query.where('id', '<', page.afterId);
+  const rows: OrderRow[] = await query;
+  return rows.map(orderFromRow);
+}
+
+export async function listOrdersAtOffset(
+  db: Db,
+  filter: OrderFilter,
+  page: { offset: number; limit: number },
+): Promise<Order[]> {
+  const rows: OrderRow[] = await filteredOrders(db, filter).orderBy('id', 'desc').offset(page.offset).limit(page.limit);
+  return rows.map(orderFromRow);
+}
+
+export async function countOrders(db: Db, filter: OrderFilter): Promise<number> {
+  return toCount(await filteredOrders(db, filter).count({ n: '*' }).first());
+}
+
+export async function insertOrder(
+  db: Db,
+  order: { userId: number; totalCents: number; items: Omit<OrderItem, 'id' | 'orderId'>[] },
+): Promise<number> {
+  const now = new Date();
+  const [id] = await db('orders').insert({
+    user_id: order.userId,
+    total_amount: order.totalCents,
+    status: 'pending',
+    created_at: now,
+    updated_at: now,
+  });
+  const orderId = Number(id);
+  await db('order_items').insert(
+    order.items.map((item) => ({
+      order_id: orderId,
+      product_id: item.productId,
+      product_name: item.productName,
+      quantity: item.quantity,
+      price: item.unitPriceCents,
+    })),
+  );
+  return orderId;
+}
+
+/**
+ * Moves an order to `to` only if its status is still one of `from`: of two concurrent
+ * transitions exactly one sees `true`.
+ */
+export async function transitionOrder(db: Db, id: number, from: OrderStatus[], to: OrderStatus): Promise<boolean> {
+  const changed = await db('orders')
+    .where({ id })
+    .whereIn('status', from)
+    .update({ status: to, updated_at: new Date() });
+  return changed > 0;
+}
+
+/**
+ * Claims an idempotency key for a user. Throws a unique violation when the key is taken;
+ * on MySQL a concurrent claim waits here until the first transaction ends.
+ */
+export async function claimIdempotencyKey(db: Db, userId: number, key: string, requestHash: string): Promise<void> {
+  await db('idempotency_keys').insert({
+    user_id: userId,
+    idempotency_key: key,
+    request_hash: requestHash,
+    order_id: null,
+    created_at: new Date(),
+  });
+}
+
+export async function attachOrderToIdempotencyKey(db: Db, userId: number, key: string, orderId: number): Promise<void> {
+  await db('idempotency_keys').where({ user_id: userId, idempotency_key: key }).update({ order_id: orderId });
+}
+
+export async function findIdempotencyKey(
+  db: Db,
+  userId: number,
+  key: string,
+): Promise<{ requestHash: string; orderId: number | null } | null> {
+  const row: IdempotencyKeyRow | undefined = await db('idempotency_keys')
+    .where({ user_id: userId, idempotency_key: key })
+    .first();
+  return row ? { requestHash: row.request_hash, orderId: row.order_id } : null;
+}

@@ -1,0 +1,4 @@
+import type { MutationResolvers } from '../../generated/resolvers-types';
+
+export const cancelOrder: MutationResolvers['cancelOrder'] = (_parent, { id }, { services }) =>
+  services.orders.cancel(id);

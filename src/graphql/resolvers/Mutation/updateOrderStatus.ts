@@ -1,0 +1,4 @@
+import type { MutationResolvers } from '../../generated/resolvers-types';
+
+export const updateOrderStatus: MutationResolvers['updateOrderStatus'] = (_parent, { id, status }, { services }) =>
+  services.orders.updateStatus(id, status);

@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../../generated/resolvers-types';
+
+export const myOrders: QueryResolvers['myOrders'] = (_parent, args, { services }) => services.orders.mine(args);

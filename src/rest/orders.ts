@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import type { AppDeps, Context } from '../context';
+import type { Order, OrderStatus } from '../domain';
+import { badInput } from '../errors';
+import { MAX_PAGE_SIZE } from '../services/pagination';
+import type { OrderLineArgs } from '../services/orders';
+import { withContext } from './handler';
+import { jsonObject, pagination, requiredString } from './input';
+import { presentOrder, presentPagination } from './presenters';
+
+const STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'];
+
+/** `{"items":[{"product_id","quantity"}]}` → the service's lines. */
+function orderLines(body: unknown): OrderLineArgs[] {
+  const { items } = jsonObject(body);
+  if (!Array.isArray(items)) throw badInput('items', 'items must be a list of {"product_id", "quantity"}');
+  return items.map((item: unknown) => {
+    const line = jsonObject(item);
+    const productId = line.product_id;
+    if (typeof productId !== 'number' && typeof productId !== 'string') {
+      throw badInput('product_id', 'Each item needs a product_id');
+    }
+    if (typeof line.quantity !== 'number') throw badInput('quantity', 'Each item needs a numeric quantity');
+    return { productId: String(productId), quantity: line.quantity };
+  });
+}
+
+function orderStatus(body: unknown): OrderStatus {
+  const status = requiredString(jsonObject(body), 'status');
+  if (!(STATUSES as readonly string[]).includes(status)) {
+    throw badInput('status', `status must be one of ${STATUSES.join(', ')}`);
+  }
+  return status as OrderStatus;
+}
+
+async function present({ services }: Context, order: Order) {
+  return presentOrder(order, await services.orders.items(order));
+}
+
+export function orderRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  router.get(
+    '/',
+    withContext(deps, async (context, req, res) => {
+      const { page, limit } = pagination(req.query as Record<string, unknown>, MAX_PAGE_SIZE);
+      const { orders, total } = await context.services.orders.page({ page, limit });
+      res.json({
+        orders: await Promise.all(orders.map((order) => present(context, order))),
+        pagination: presentPagination(page, limit, total),
+      });
+    }),
+  );
+
+  router.get(
+    '/:id',
+    withContext(deps, async (context, req, res) => {
+      res.json(await present(context, await context.services.orders.get(String(req.params.id))));
+    }),
+  );
+
+  router.post(
+    '/',
+    withContext(deps, async (context, req, res) => {
+      const { order, replayed } = await context.services.orders.place({
+        items: orderLines(req.body),
+        idempotencyKey: req.get('Idempotency-Key'),
+      });
+      if (replayed) res.set('Idempotent-Replayed', 'true');
+      res.status(201).location(`${req.baseUrl}/${order.id}`).json(await present(context, order));
+    }),
+  );
+
+  router.patch(
+    '/:id',
+    withContext(deps, async (context, req, res) => {
+      const order = await context.services.orders.updateStatus(String(req.params.id), orderStatus(req.body));
+      res.json(await present(context, order));
+    }),
+  );
+
+  router.post(
+    '/:id/cancel',
+    withContext(deps, async (context, req, res) => {
+      res.json(await present(context, await context.services.orders.cancel(String(req.params.id))));
+    }),
+  );
+
+  return router;
+}

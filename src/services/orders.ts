@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import { isUniqueViolation } from '../db/knex';
+import {
+  attachOrderToIdempotencyKey,
+  claimIdempotencyKey,
+  countOrders,
+  findIdempotencyKey,
+  findItemsByOrderIds,
+  findOrdersByIds,
+  insertOrder,
+  listOrdersAfter,
+  listOrdersAtOffset,
+  transitionOrder,
+  type OrderFilter,
+} from '../db/orders';
+import { findProductsByIds, returnStock, takeStock } from '../db/products';
+import { transactionWithRetry } from '../db/transactions';
+import type { Order, OrderConnection, OrderItem, OrderStatus, User } from '../domain';
+import { AppError, badInput, conflict, forbidden, notFound } from '../errors';
+import { integerInRange, parseId, text } from '../validation';
+import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
+import { requireAdmin, requireUser, type RequestScope } from './scope';
+
+export const MAX_LINES = 100;
+export const MAX_QUANTITY = 1000;
+
+/** The one move forward from each status; cancelling is separate (see cancel). */
+const NEXT_STATUS: Record<OrderStatus, OrderStatus | null> = {
+  pending: 'paid',
+  paid: 'shipped',
+  shipped: 'delivered',
+  delivered: null,
+  cancelled: null,
+};
+
+export interface OrderLineArgs {
+  productId: string;
+  quantity: number;
+}
+
+interface OrderLine {
+  productId: number;
+  quantity: number;
+}
+
+export interface OrderListArgs {
+  first: number;
+  after?: string | null;
+  status?: OrderStatus | null;
+}
+
+export function createOrderService({ db, loaders, logger, viewer }: RequestScope) {
+  /** The order if the viewer may see it; NOT_FOUND otherwise, so nobody learns that it exists. */
+  async function visibleOrder(id: number): Promise<Order> {
+    const user = requireUser(viewer);
+    const order = await loaders.orderById.load(id);
+    if (!order || (user.role !== 'admin' && order.userId !== user.id)) throw notFound('Order');
+    return order;
+  }
+
+  /** Reads an order again after a write (the loader may hold the old row). */
+  async function reload(id: number): Promise<Order> {
+    loaders.orderById.clear(id);
+    const [order] = await findOrdersByIds(db, [id]);
+    if (!order) throw notFound('Order');
+    loaders.orderById.prime(id, order);
+    return order;
+  }
+
+  async function list(filter: OrderFilter, args: OrderListArgs): Promise<OrderConnection> {
+    const first = checkFirst(args.first);
+    const afterId = args.after ? decodeCursor(args.after, isIdCursor).id : null;
+    const fullFilter = { ...filter, ...(args.status && { status: args.status }) };
+    const rows = await listOrdersAfter(db, fullFilter, { afterId, limit: first + 1 });
+    for (const order of rows) loaders.orderById.prime(order.id, order);
+    return connectionFrom(rows, first, (order) => encodeCursor({ id: order.id }), () => countOrders(db, fullFilter));
+  }
+
+  /** A replay of an earlier request with the same key, or null when the key is new. */
+  async function replay(user: User, key: string, requestHash: string): Promise<Order | null> {
+    const claimed = await findIdempotencyKey(db, user.id, key);
+    if (!claimed?.orderId) return null;
+    if (claimed.requestHash !== requestHash) {
+      throw conflict('This idempotency key was already used for an order with different items');
+    }
+    return reload(claimed.orderId);
+  }
+
+  async function cancel(id: number): Promise<Order> {
+    const user = requireUser(viewer);
+    const order = await visibleOrder(id);
+    const from: OrderStatus[] = user.role === 'admin' ? ['pending', 'paid'] : ['pending'];
+    if (!from.includes(order.status)) throw cannotCancel(order.status, user);
+
+    const cancelled = await transactionWithRetry(
+      db,
+      async (trx) => {
+        // Only the transaction that flips the status restocks: concurrent cancels restock once.
+        if (!(await transitionOrder(trx, id, from, 'cancelled'))) return false;
+        const items = await findItemsByOrderIds(trx, [id]);
+        for (const item of items.sort((a, b) => a.productId - b.productId)) {
+          await returnStock(trx, item.productId, item.quantity);
+        }
+        return true;
+      },
+      { onRetry: (error, attempt) => logger.warn({ err: error, attempt, orderId: id }, 'retrying cancelOrder') },
+    );
+    const current = await reload(id);
+    if (!cancelled) throw cannotCancel(current.status, user);
+    return current;
+  }
+
+  return {
+    async get(id: string): Promise<Order> {
+      return visibleOrder(parseId(id));
+    },
+
+    /** Items of orders the viewer was already allowed to see, batched. */
+    items(order: Order): Promise<OrderItem[]> {
+      return loaders.itemsByOrderId.load(order.id);
+    },
+
+    mine(args: OrderListArgs): Promise<OrderConnection> {
+      return list({ userId: requireUser(viewer).id }, args);
+    },
+
+    /** Admin: every order, or one user's. */
+    all(args: OrderListArgs & { userId?: string | null }): Promise<OrderConnection> {
+      requireAdmin(viewer);
+      return list(args.userId ? { userId: parseId(args.userId, 'userId') } : {}, args);
+    },
+
+    /** `User.orders`: the user themself or an admin. */
+    ofUser(userId: number, args: OrderListArgs): Promise<OrderConnection> {
+      const user = requireUser(viewer);
+      if (user.role !== 'admin' && user.id !== userId) throw forbidden("Only admins can see other users' orders");
+      return list({ userId }, args);
+    },
+
+    /** Offset pagination for the legacy REST API: the viewer's orders, or all for an admin. */
+    async page({ page, limit }: { page: number; limit: number }) {
+      const user = requireUser(viewer);
+      const filter = user.role === 'admin' ? {} : { userId: user.id };
+      const [orders, total] = await Promise.all([
+        listOrdersAtOffset(db, filter, { offset: (page - 1) * limit, limit }),
+        countOrders(db, filter),
+      ]);
+      return { orders, total };
+    },
+
+    /**
+     * One transaction: every line's stock is taken, or none; prices and names are copied from
+     * the catalog; the total is computed here. With an idempotency key, a retry returns the
+     * first order (`replayed: true`) and changes nothing.
+     */
+    async place(input: { items: OrderLineArgs[]; idempotencyKey?: string | null }) {
+      const user = requireUser(viewer);
+      const lines = checkLines(input.items);
+      const key = input.idempotencyKey == null ? null : text(input.idempotencyKey, 'idempotencyKey', 1, 255);
+      const requestHash = createHash('sha256').update(JSON.stringify(lines)).digest('hex');
+
+      if (key) {
+        const earlier = await replay(user, key, requestHash);
+        if (earlier) return { order: earlier, replayed: true };
+      }
+      try {
+        const orderId = await transactionWithRetry(
+          db,
+          async (trx) => {
+            if (key) await claimIdempotencyKey(trx, user.id, key, requestHash);
+            // Lines are sorted by product id, so concurrent orders lock rows in one order.
+            for (const line of lines) {
+              if (!(await takeStock(trx, line.productId, line.quantity))) {
+                const [product] = await findProductsByIds(trx, [line.productId]);
+                if (!product || product.archived) {
+                  throw new AppError('NOT_FOUND', `Product ${line.productId} not found`, {
+                    productId: String(line.productId),
+                  });
+                }
+                throw new AppError(
+                  'INSUFFICIENT_STOCK',
+                  `Only ${product.stock} of "${product.name}" left in stock (${line.quantity} requested)`,
+                  { productId: String(product.id), available: product.stock, requested: line.quantity },
+                );
+              }
+            }
+            const products = new Map((await findProductsByIds(trx, lines.map((line) => line.productId))).map((p) => [p.id, p]));
+            const items = lines.map(({ productId, quantity }) => {
+              const product = products.get(productId)!;
+              return { productId, quantity, productName: product.name, unitPriceCents: product.priceCents };
+            });
+            const totalCents = items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0);
+            const id = await insertOrder(trx, { userId: user.id, totalCents, items });
+            if (key) await attachOrderToIdempotencyKey(trx, user.id, key, id);
+            return id;
+          },
+          { onRetry: (error, attempt) => logger.warn({ err: error, attempt }, 'retrying placeOrder') },
+        );
+        return { order: await reload(orderId), replayed: false };
+      } catch (error) {
+        // A concurrent request with the same key committed first: answer as its replay.
+        if (key && isUniqueViolation(error)) {
+          const earlier = await replay(user, key, requestHash);
+          if (earlier) return { order: earlier, replayed: true };
+        }
+        throw error;
+      }
+    },
+
+    async cancel(id: string): Promise<Order> {
+      return cancel(parseId(id));
+    },
+
+    /** Admin: one step forward (PENDING → PAID → SHIPPED → DELIVERED), or CANCELLED as in cancel. */
+    async updateStatus(id: string, to: OrderStatus): Promise<Order> {
+      requireAdmin(viewer);
+      const order = await visibleOrder(parseId(id));
+      if (to === 'cancelled') return cancel(order.id);
+      if (NEXT_STATUS[order.status] !== to || !(await transitionOrder(db, order.id, [order.status], to))) {
+        const current = await reload(order.id);
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `An order that is ${current.status.toUpperCase()} cannot become ${to.toUpperCase()}`,
+        );
+      }
+      return reload(order.id);
+    },
+  };
+}
+
+export type OrderService = ReturnType<typeof createOrderService>;
+
+/** Validates the lines and merges those for the same product; sorted by product id. */
+function checkLines(items: OrderLineArgs[]): OrderLine[] {
+  if (items.length === 0) throw badInput('items', 'An order needs at least one item');
+  if (items.length > MAX_LINES) throw badInput('items', `An order can have at most ${MAX_LINES} lines`);
+  const quantities = new Map<number, number>();
+  for (const item of items) {
+    const productId = parseId(item.productId, 'productId');
+    const quantity = integerInRange(item.quantity, 'quantity', 1, MAX_QUANTITY);
+    quantities.set(productId, (quantities.get(productId) ?? 0) + quantity);
+  }
+  return [...quantities]
+    .map(([productId, quantity]) => ({ productId, quantity }))
+    .sort((a, b) => a.productId - b.productId);
+}
+
+function cannotCancel(status: OrderStatus, user: User): AppError {
+  const who = user.role === 'admin' ? 'pending or paid orders' : 'pending orders';
+  return new AppError(
+    'INVALID_TRANSITION',
+    `This order is ${status.toUpperCase()} and cannot be cancelled (only ${who} can be)`,
+  );
+}
