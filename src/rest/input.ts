@@ -46,7 +46,7 @@ export function pagination(query: Record<string, unknown>, maxLimit: number): { 
 
 function positiveInteger(value: unknown, field: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value) || Number(value) < 1) {
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value) || Number(value) < 1) {
     throw badInput(field, `${field} must be a positive integer`);
   }
   return Number(value);
