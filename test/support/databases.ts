@@ -15,6 +15,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** A knex connected to the server of TEST_MYSQL_URL, without a database selected. */
+export function connectToMysqlServer(mysqlUrl: string): knex.Knex {
+  const url = new URL(mysqlUrl);
+  return knex({
+    client: 'mysql2',
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      connectTimeout: 5000,
+    },
+    pool: { min: 0, max: 1 },
+  });
+}
+
 /** A throwaway database of its own for one test suite. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
@@ -27,16 +43,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
 
   const url = new URL(process.env.TEST_MYSQL_URL!);
   const name = `shopgraph_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const server = knex({
-    client: 'mysql2',
-    connection: {
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-    },
-    pool: { min: 0, max: 1 },
-  });
+  const server = connectToMysqlServer(url.href);
   try {
     await server.raw(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`);
   } finally {
@@ -51,11 +58,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       DB_NAME: name,
     },
     async drop() {
-      const admin = knex({
-        client: 'mysql2',
-        connection: { host: url.hostname, port: Number(url.port || 3306), user: url.username, password: url.password },
-        pool: { min: 0, max: 1 },
-      });
+      const admin = connectToMysqlServer(url.href);
       try {
         await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
       } finally {

@@ -1,4 +1,4 @@
-import knex from 'knex';
+import { connectToMysqlServer } from './databases';
 
 /** With TEST_MYSQL_URL the MySQL suite is mandatory: an unreachable server fails the run. */
 export default async function globalSetup(): Promise<void> {
@@ -8,17 +8,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   const url = new URL(mysqlUrl);
-  const db = knex({
-    client: 'mysql2',
-    connection: {
-      host: url.hostname,
-      port: Number(url.port || 3306),
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-      connectTimeout: 5000,
-    },
-    pool: { min: 0, max: 1 },
-  });
+  const db = connectToMysqlServer(mysqlUrl);
   try {
     await db.raw('SELECT 1');
   } catch (error) {
