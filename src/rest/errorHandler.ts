@@ -44,9 +44,19 @@ export function errorHandler(logger: Logger) {
   };
 }
 
-/** `{ productId: 3 }` → `{ product_id: 3 }`: REST clients get the legacy snake_case. */
+/**
+ * `{ productId: 3, field: 'productId' }` → `{ product_id: 3, field: 'product_id' }`: REST clients
+ * get the legacy snake_case, in the facts' names and in the field names they point at.
+ */
 function snakeCaseKeys(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(details).map(([key, value]) => [key.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`), value]),
+    Object.entries(details).map(([key, value]) => [
+      snakeCase(key),
+      key === 'field' && typeof value === 'string' ? snakeCase(value) : value,
+    ]),
   );
+}
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (char) => `_${char.toLowerCase()}`);
 }

@@ -15,7 +15,10 @@ function orderLines(body: unknown): OrderLineArgs[] {
   const { items } = jsonObject(body);
   if (!Array.isArray(items)) throw badInput('items', 'items must be a list of {"product_id", "quantity"}');
   return items.map((item: unknown) => {
-    const line = jsonObject(item);
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw badInput('items', 'Each item must be an object like {"product_id": 1, "quantity": 2}');
+    }
+    const line = item as Record<string, unknown>;
     const productId = line.product_id;
     if (typeof productId !== 'number' && typeof productId !== 'string') {
       throw badInput('product_id', 'Each item needs a product_id');

@@ -2,7 +2,9 @@ import { Router } from 'express';
 import type { AppDeps } from '../context';
 import { notFound } from '../errors';
 import { authRoutes } from './auth';
+import { docsRoutes } from './docs';
 import { healthRoutes } from './health';
+import { orderRoutes } from './orders';
 import { productRoutes } from './products';
 
 export function restRouter(deps: AppDeps): Router {
@@ -10,6 +12,8 @@ export function restRouter(deps: AppDeps): Router {
   router.use(healthRoutes(deps));
   router.use('/auth', authRoutes(deps));
   router.use('/products', productRoutes(deps));
+  router.use('/orders', orderRoutes(deps));
+  router.use(docsRoutes());
   router.use(() => {
     throw notFound('Endpoint');
   });

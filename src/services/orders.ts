@@ -174,13 +174,13 @@ export function createOrderService({ db, loaders, logger, viewer }: RequestScope
                 const [product] = await findProductsByIds(trx, [line.productId]);
                 if (!product || product.archived) {
                   throw new AppError('NOT_FOUND', `Product ${line.productId} not found`, {
-                    productId: String(line.productId),
+                    productId: line.productId,
                   });
                 }
                 throw new AppError(
                   'INSUFFICIENT_STOCK',
                   `Only ${product.stock} of "${product.name}" left in stock (${line.quantity} requested)`,
-                  { productId: String(product.id), available: product.stock, requested: line.quantity },
+                  { productId: product.id, available: product.stock, requested: line.quantity },
                 );
               }
             }

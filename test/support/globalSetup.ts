@@ -12,7 +12,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     await db.raw('SELECT 1');
   } catch (error) {
-    throw new Error(`TEST_MYSQL_URL is set but MySQL at ${url.host} is not reachable: ${String(error)}`);
+    throw new Error(`TEST_MYSQL_URL is set but MySQL at ${url.host} is not reachable: ${String(error)}`, {
+      cause: error,
+    });
   } finally {
     await db.destroy();
   }

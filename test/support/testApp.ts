@@ -7,6 +7,7 @@ import { createDb } from '../../src/db/knex';
 import { migrateToLatest } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type DialectName } from './databases';
+import { assertMatchesOpenApi } from './openapiValidation';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -23,8 +24,11 @@ export interface TestApp {
   /** The app's own database handle, for arranging data and checking what changed. */
   db: Knex;
   url: string;
-  /** supertest against the running server: `api().get('/api/health')`. */
-  api(): ReturnType<typeof request>;
+  /**
+   * supertest against the running server: `api().get('/api/health')`. Every response under
+   * /api/ is also checked against the OpenAPI document (src/rest/openapi.ts).
+   */
+  api(): ValidatedApi;
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -35,6 +39,26 @@ export interface TestApp {
   /** Empties every table, so each test starts from a known state without migrating again. */
   reset(): Promise<void>;
   close(): Promise<void>;
+}
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type ValidatedApi = Record<Method, (path: string) => request.Test>;
+
+/** supertest runs `.expect(fn)` checks when the response arrives, before the caller's await resumes. */
+function validatedApi(url: string): ValidatedApi {
+  const agent = request(url);
+  const method = (name: Method) => (path: string) => {
+    const test = agent[name](path);
+    if (!path.startsWith('/api/')) return test;
+    return test.expect((res) => assertMatchesOpenApi(name, path, res.status, res.headers, res.body));
+  };
+  return {
+    get: method('get'),
+    post: method('post'),
+    put: method('put'),
+    patch: method('patch'),
+    delete: method('delete'),
+  };
 }
 
 /** A real server on an ephemeral port over a throwaway, migrated database of the given dialect. */
@@ -59,7 +83,7 @@ export async function startTestApp(dialect: DialectName, env: Record<string, str
     config,
     db,
     url,
-    api: () => request(url),
+    api: () => validatedApi(url),
     async gql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -82,7 +106,7 @@ export async function startTestApp(dialect: DialectName, env: Record<string, str
       return { token, id: String(user.id) };
     },
     async reset() {
-      for (const table of ['products', 'users']) await db(table).delete();
+      for (const table of ['idempotency_keys', 'order_items', 'orders', 'products', 'users']) await db(table).delete();
     },
     async close() {
       await app.stop();
