@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { dialects } from './support/databases';
+import type { DatabaseConfig } from '../src/config';
 import { freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
@@ -312,81 +313,86 @@ describe.each(dialects)('order races on %s', (dialect) => {
 
 // Two server processes over one MariaDB/MySQL database: row locks, not anything in one
 // process's memory, must keep buyers from overselling. Only defined when MySQL is configured.
-if (dialects.includes('mysql')) {
-  describe('order races across two server processes on mysql', () => {
-    let app: TestApp;
+// SQLite too: two processes share the file through its locks and busy timeout.
+describe.each(dialects)('order races across two server processes on %s', (dialect) => {
+  let app: TestApp;
 
-    beforeAll(async () => {
-      app = await startTestApp('mysql');
-    }, SETUP_TIMEOUT);
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  }, SETUP_TIMEOUT);
 
-    afterAll(async () => {
-      await app?.close();
-    }, SETUP_TIMEOUT);
+  afterAll(async () => {
+    await app?.close();
+  }, SETUP_TIMEOUT);
 
-    beforeEach(async () => {
-      await app.reset();
-    }, SETUP_TIMEOUT);
+  beforeEach(async () => {
+    await app.reset();
+  }, SETUP_TIMEOUT);
 
-    it(
-      'sells exactly 20 units to 60 buyers split across two processes sharing the database',
-      async () => {
-        const database = app.config.database;
-        if (database.client !== 'mysql') throw new Error('expected a MySQL test app');
-        const cwd = mkdtempSync(path.join(tmpdir(), 'shopgraph-second-'));
-        let second: ServerProcess | undefined;
-        try {
-          second = runServer(
-            {
-              NODE_ENV: 'test',
-              JWT_SECRET: TEST_JWT_SECRET,
-              BCRYPT_ROUNDS: '4',
-              LOG_LEVEL: 'warn',
-              PORT: String(await freePort()),
-              DB_HOST: database.host,
-              DB_PORT: String(database.port),
-              DB_USER: database.user,
-              DB_PASSWORD: database.password,
-              DB_NAME: database.database,
-            },
-            cwd,
-          );
-          await waitUntilListening(second, 60_000);
-          const secondUrl = second.url;
+  it(
+    'sells exactly 20 units to 60 buyers split across two processes sharing the database',
+    async () => {
+      const cwd = mkdtempSync(path.join(tmpdir(), 'shopgraph-second-'));
+      let second: ServerProcess | undefined;
+      try {
+        second = runServer(
+          {
+            NODE_ENV: 'test',
+            JWT_SECRET: TEST_JWT_SECRET,
+            BCRYPT_ROUNDS: '4',
+            LOG_LEVEL: 'warn',
+            PORT: String(await freePort()),
+            ...environmentFor(app.config.database),
+          },
+          cwd,
+        );
+        await waitUntilListening(second, 60_000);
+        const secondUrl = second.url;
 
-          const product = await insertProduct(app.db, 20);
-          const users = await signUpMany(app, 'twoproc', 6);
-          // Each user's 10 orders alternate between the processes: 30 requests to each.
-          const requests = users.flatMap((user) => Array.from({ length: 10 }, (_, i) => ({ user, url: i % 2 === 0 ? app.url : secondUrl })));
-          expect(requests.filter((request) => request.url === secondUrl)).toHaveLength(30);
+        const product = await insertProduct(app.db, 20);
+        const users = await signUpMany(app, 'twoproc', 6);
+        // Each user's 10 orders alternate between the processes: 30 requests to each.
+        const requests = users.flatMap((user) => Array.from({ length: 10 }, (_, i) => ({ user, url: i % 2 === 0 ? app.url : secondUrl })));
+        expect(requests.filter((request) => request.url === secondUrl)).toHaveLength(30);
 
-          const responses = await Promise.all(
-            requests.map(({ user, url }) =>
-              gqlAt<{ placeOrder: OrderPayload | null }>(
-                url,
-                PLACE_ORDER,
-                { input: { items: [{ productId: product, quantity: 1 }] } },
-                user.token,
-              ),
+        const responses = await Promise.all(
+          requests.map(({ user, url }) =>
+            gqlAt<{ placeOrder: OrderPayload | null }>(
+              url,
+              PLACE_ORDER,
+              { input: { items: [{ productId: product, quantity: 1 }] } },
+              user.token,
             ),
-          );
+          ),
+        );
 
-          const outcomes = tally(responses, 'placeOrder');
-          // The second process logs warnings and errors (retries, unexpected errors) to a buffer only.
-          if (outcomes.OK !== 20 || outcomes.INSUFFICIENT_STOCK !== 40) console.error(`second server:\n${second.output()}`);
-          expect(outcomes).toEqual({ OK: 20, INSUFFICIENT_STOCK: 40 });
-          expect(await stockOf(app.db, product)).toBe(0);
-          expect(await countRows(app.db, 'orders')).toBe(20);
-          await expectStockConserved(app.db, { [product]: 20 });
-        } finally {
-          if (second) {
-            second.child.kill('SIGTERM');
-            await second.exited;
-          }
-          rmSync(cwd, { recursive: true, force: true });
+        const outcomes = tally(responses, 'placeOrder');
+        // The second process logs warnings and errors (retries, unexpected errors) to a buffer only.
+        if (outcomes.OK !== 20 || outcomes.INSUFFICIENT_STOCK !== 40) console.error(`second server:\n${second.output()}`);
+        expect(outcomes).toEqual({ OK: 20, INSUFFICIENT_STOCK: 40 });
+        expect(await stockOf(app.db, product)).toBe(0);
+        expect(await countRows(app.db, 'orders')).toBe(20);
+        await expectStockConserved(app.db, { [product]: 20 });
+      } finally {
+        if (second) {
+          second.child.kill('SIGTERM');
+          await second.exited;
         }
-      },
-      RACE_TIMEOUT,
-    );
-  });
+        rmSync(cwd, { recursive: true, force: true });
+      }
+    },
+    RACE_TIMEOUT,
+  );
+});
+
+/** The variables that point a second server process at the test app's own database. */
+function environmentFor(database: DatabaseConfig): Record<string, string> {
+  if (database.client === 'sqlite') return { SQLITE_FILE: database.filename };
+  return {
+    DB_HOST: database.host,
+    DB_PORT: String(database.port),
+    DB_USER: database.user,
+    DB_PASSWORD: database.password,
+    DB_NAME: database.database,
+  };
 }
