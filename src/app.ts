@@ -17,7 +17,7 @@ export interface App {
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApolloServer(httpServer, deps.logger);
+  const apollo = createApolloServer(httpServer, deps.logger, deps.config.env);
   await apollo.start();
 
   app.disable('x-powered-by');

@@ -32,7 +32,7 @@ describe.each(dialects)('HTTP surface on %s', (dialect) => {
   it('serves the Apollo Sandbox to browsers on GET /graphql', async () => {
     const response = await app.api().get('/graphql').set('accept', 'text/html').expect(200);
     expect(response.headers['content-type']).toMatch(/text\/html/);
-    expect(response.text).toMatch(/embeddable-sandbox/);
+    expect(response.text).toMatch(/new window.EmbeddedSandbox\(/);
   });
 
   it('answers unknown REST endpoints with a coded 404', async () => {
@@ -90,3 +90,24 @@ describe.each(dialects)('HTTP surface on %s', (dialect) => {
     await app.api().get('/api/ready').expect(503);
   });
 });
+
+// Production needs MySQL (DB_HOST), so this runs where the MySQL suite does.
+if (dialects.includes('mysql')) {
+  describe('HTTP surface in production on mysql', () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await startTestApp('mysql', { NODE_ENV: 'production' });
+    });
+    afterAll(async () => app.close());
+
+    it('still serves the Apollo Sandbox on GET /graphql, for admins', async () => {
+      const response = await app.api().get('/graphql').set('accept', 'text/html').expect(200);
+      expect(response.text).toMatch(/new window.EmbeddedSandbox\(/);
+    });
+
+    it('reports the environment in /api/health', async () => {
+      const response = await app.api().get('/api/health').expect(200);
+      expect(response.body).toEqual({ status: 'Server is running', environment: 'production' });
+    });
+  });
+}

@@ -6,6 +6,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import type { NodeEnv } from '../config';
 import type { Context } from '../context';
 import { AppError, httpStatusFor, type ErrorCode } from '../errors';
 import { typeDefs } from './generated/typeDefs';
@@ -37,7 +38,7 @@ export function toGraphQLError(error: AppError): GraphQLError {
   });
 }
 
-export function createApolloServer(httpServer: Server, logger: Logger): ApolloServer<Context> {
+export function createApolloServer(httpServer: Server, logger: Logger, nodeEnv: NodeEnv): ApolloServer<Context> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
@@ -58,6 +59,8 @@ export function createApolloServer(httpServer: Server, logger: Logger): ApolloSe
     typeDefs,
     resolvers,
     formatError,
+    // Apollo would read process.env.NODE_ENV itself; the validated config is the one truth.
+    nodeEnv,
     includeStacktraceInErrorResponses: false,
     // src/index.ts owns shutdown: readiness, draining, then the database.
     stopOnTerminationSignals: false,
