@@ -8,28 +8,20 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { NodeEnv } from '../config';
 import type { Context } from '../context';
-import { AppError, httpStatusFor, type ErrorCode } from '../errors';
+import { AppError, ERROR_CODES, httpStatusFor } from '../errors';
 import { typeDefs } from './generated/typeDefs';
 import { resolvers } from './resolvers';
 
-/** Codes that describe the client's mistake; their messages are safe to show. */
+/** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
 const CLIENT_ERROR_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INSUFFICIENT_STOCK',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
-] satisfies (ErrorCode | string)[]);
+  ...ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
+]);
 
 /** For errors raised before any resolver runs (context creation), with the HTTP status REST would use. */
 export function toGraphQLError(error: AppError): GraphQLError {

@@ -1,3 +1,5 @@
+import { ERROR_CODES, type ErrorCode } from '../errors';
+
 // The REST contract under /api, as an OpenAPI 3.1 document. It is served at /api/openapi.json
 // and every response in the test suite is validated against it, so it cannot drift from the code.
 // Success bodies are closed (additionalProperties: false): the legacy clients' shapes must not
@@ -84,19 +86,6 @@ function errorWithCode(description: string, codes: ErrorCode[]): Response {
   return { description, content: json({ allOf: [schema('Error'), { properties: { code: { enum: codes } } }] }) };
 }
 
-const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INSUFFICIENT_STOCK',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_SERVER_ERROR',
-] as const;
-type ErrorCode = (typeof ERROR_CODES)[number];
 
 const ERROR_RESPONSES = {
   MalformedJson: errorWithCode('The request body is not valid JSON', ['BAD_USER_INPUT']),
