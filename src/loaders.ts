@@ -1,9 +1,14 @@
 import DataLoader from 'dataloader';
-import { findItemsByOrderIds, findOrdersByIds } from './db/orders';
+import {
+  countOrdersOfUsers,
+  findItemsByOrderIds,
+  findOrdersByIds,
+  listNewestOrdersOfUsers,
+} from './db/orders';
 import { findProductsByIds } from './db/products';
 import { findUsersByIds } from './db/users';
 import type { Db } from './db/knex';
-import type { Order, OrderItem, Product, User } from './domain';
+import type { Order, OrderItem, OrderStatus, Product, User } from './domain';
 import { notFound } from './errors';
 
 // A fresh set per request: loaders cache, and a cache shared across requests would leak data
@@ -14,6 +19,23 @@ export function createLoaders(db: Db) {
     productById: new DataLoader<number, Product | null>((ids) => findProductsByIds(db, ids).then(byId(ids))),
     orderById: new DataLoader<number, Order | null>((ids) => findOrdersByIds(db, ids).then(byId(ids))),
     itemsByOrderId: new DataLoader<number, OrderItem[]>((ids) => findItemsByOrderIds(db, ids).then(groupedBy(ids))),
+    /** `users { orders(first) }`: the first page of every listed user's orders in one query. */
+    newestOrdersOfUser: new DataLoader<UserOrdersKey & { limit: number }, Order[], string>(
+      (keys) =>
+        perUser(keys, async (userIds, { status, limit }) => {
+          const orders = await listNewestOrdersOfUsers(db, userIds, { status: status ?? undefined }, limit);
+          return userIds.map((userId) => orders.filter((order) => order.userId === userId));
+        }),
+      { cacheKeyFn: (key) => JSON.stringify(key) },
+    ),
+    orderCountOfUser: new DataLoader<UserOrdersKey, number, string>(
+      (keys) =>
+        perUser(keys, async (userIds, { status }) => {
+          const counts = await countOrdersOfUsers(db, userIds, { status: status ?? undefined });
+          return userIds.map((userId) => counts.get(userId) ?? 0);
+        }),
+      { cacheKeyFn: (key) => JSON.stringify(key) },
+    ),
   };
 }
 
@@ -25,6 +47,33 @@ function byId<T extends { id: number }>(ids: readonly number[]) {
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   };
+}
+
+interface UserOrdersKey {
+  userId: number;
+  status: OrderStatus | null;
+}
+
+/**
+ * Batches keys that differ only by user: one call of `load` per set of other arguments (in
+ * practice one, as a query asks every user's orders with the same arguments).
+ */
+async function perUser<K extends UserOrdersKey, V>(
+  keys: readonly K[],
+  load: (userIds: number[], args: Omit<K, 'userId'>) => Promise<V[]>,
+): Promise<V[]> {
+  const groups = new Map<string, { args: Omit<K, 'userId'>; indexes: number[] }>();
+  keys.forEach(({ userId: _userId, ...args }, index) => {
+    const group = groups.get(JSON.stringify(args)) ?? { args, indexes: [] };
+    group.indexes.push(index);
+    groups.set(JSON.stringify(args), group);
+  });
+  const results = new Array<V>(keys.length);
+  for (const { args, indexes } of groups.values()) {
+    const values = await load(indexes.map((index) => keys[index]!.userId), args);
+    indexes.forEach((index, position) => (results[index] = values[position]!));
+  }
+  return results;
 }
 
 /** For one-to-many loads: every key gets its (possibly empty) list. */

@@ -1206,6 +1206,49 @@ describe.each(dialects)('orders on %s', (dialect) => {
       expect(counts[1]).toBe(counts[0]);
       expect(counts[1]).toBeLessThanOrEqual(6);
     });
+
+    it('users { orders } costs the same few statements for 2 users and for 12, with each user’s own newest orders', async () => {
+      const apple = await product({ name: 'Apple', price: 100, stock: 10_000 });
+      const orderIdsByEmail = new Map<string, string[]>();
+      for (let i = 0; i < 12; i++) {
+        const email = `shopper${String(i).padStart(2, '0')}@example.com`;
+        const { token } = await app.signUp(email);
+        const ids: string[] = [];
+        for (let n = 0; n < 1 + (i % 4); n++) ids.push((await placeOk(token, [{ productId: apple, quantity: 1 }])).id);
+        if (i % 2 === 0) await app.gql('mutation ($id: ID!) { cancelOrder(id: $id) { id } }', { id: ids[0] }, token);
+        orderIdsByEmail.set(email, ids);
+      }
+      const query = `query ($first: Int) { users(first: $first, search: "shopper") { nodes {
+        email orders(first: 2) { totalCount nodes { id items { quantity } } }
+        pending: orders(first: 5, status: PENDING) { totalCount } } } }`;
+      type Shopper = {
+        email: string;
+        orders: { totalCount: number; nodes: { id: string; items: unknown[] }[] };
+        pending: { totalCount: number };
+      };
+
+      const counts: number[] = [];
+      for (const first of [2, 12]) {
+        let response: GraphQLResponse<{ users: { nodes: Shopper[] } }> | undefined;
+        counts.push(
+          await countStatements(async () => {
+            response = await app.gql(query, { first }, admin);
+          }),
+        );
+        expect(response?.errors).toBeUndefined();
+        const shoppers = response!.data!.users.nodes;
+        expect(shoppers).toHaveLength(first);
+        shoppers.forEach((shopper, i) => {
+          const ids = orderIdsByEmail.get(shopper.email)!;
+          expect(shopper.orders.totalCount).toBe(ids.length);
+          expect(shopper.orders.nodes.map((order) => order.id)).toEqual([...ids].reverse().slice(0, 2));
+          expect(shopper.pending.totalCount).toBe(i % 2 === 0 ? ids.length - 1 : ids.length);
+        });
+      }
+
+      expect(counts[1]).toBe(counts[0]);
+      expect(counts[1]).toBeLessThanOrEqual(8);
+    });
   });
 
   // ---------------------------------------------------------------- REST
