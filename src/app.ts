@@ -3,7 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { AppError } from './errors';
-import { createContext, type AppDeps } from './context';
+import { createContext, requestInfo, type AppDeps } from './context';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { errorHandler } from './rest/errorHandler';
 import { restRouter } from './rest/router';
@@ -21,6 +21,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
   app.use(express.json({ limit: '100kb' }));
 
@@ -30,7 +31,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await createContext(deps, req.headers.authorization);
+          return await createContext(deps, requestInfo(req));
         } catch (error) {
           throw error instanceof AppError ? toGraphQLError(error) : error;
         }

@@ -18,6 +18,8 @@ export interface Config {
   bcryptRounds: number;
   corsOrigins: string[];
   redisUrl: string | null;
+  /** Express's `trust proxy`: false (default), true, a hop count, or addresses/subnets. */
+  trustProxy: boolean | number | string[];
   logLevel: string;
   /** Password for the seeded admin account; required to seed a production database. */
   adminPassword: string | null;
@@ -59,6 +61,7 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     bcryptRounds: integer(env, 'BCRYPT_ROUNDS', 12, 4, 20),
     corsOrigins: list(env, 'FRONTEND_URL').map((origin) => url(origin, 'FRONTEND_URL').replace(/\/$/, '')),
     redisUrl: optional(env, 'REDIS_URL'),
+    trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
     warnings,
@@ -92,6 +95,18 @@ function jwtSecret(env: Env, production: boolean, warnings: string[]): string {
   }
   if (secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   return secret;
+}
+
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === null || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = list(env, 'TRUST_PROXY');
+  if (addresses.some((address) => !/^[\da-fA-F.:/]+$/.test(address) && !['loopback', 'linklocal', 'uniquelocal'].includes(address))) {
+    throw new ConfigError('TRUST_PROXY', `must be true, false, a hop count or a list of addresses/subnets (got "${raw}")`);
+  }
+  return addresses;
 }
 
 function optional(env: Env, name: string): string | null {

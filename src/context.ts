@@ -20,8 +20,19 @@ export interface Context {
   loaders: Loaders;
 }
 
-export async function createContext(deps: AppDeps, authorization: string | undefined): Promise<Context> {
+/** What context creation needs of an HTTP request. */
+export interface RequestInfo {
+  authorization: string | undefined;
+  /** The client's address (Express's `req.ip`, which honours TRUST_PROXY). */
+  clientIp: string;
+}
+
+export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
   const loaders = createLoaders(deps.db);
-  const viewer = await resolveViewer(authorization, deps.config.jwt.secret, loaders);
-  return { viewer, loaders, services: createServices({ ...deps, loaders, viewer }) };
+  const viewer = await resolveViewer(request.authorization, deps.config.jwt.secret, loaders);
+  return { viewer, loaders, services: createServices({ ...deps, loaders, viewer, clientIp: request.clientIp }) };
+}
+
+export function requestInfo(req: { headers: { authorization?: string }; ip?: string }): RequestInfo {
+  return { authorization: req.headers.authorization, clientIp: req.ip ?? 'unknown' };
 }

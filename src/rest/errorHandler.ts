@@ -36,6 +36,8 @@ export function errorHandler(logger: Logger) {
       message = 'Internal server error';
     }
     if (res.headersSent) return;
+    // RATE_LIMITED (and SERVICE_UNAVAILABLE) errors say when to come back.
+    if (typeof details.retryAfterSeconds === 'number') res.set('Retry-After', String(details.retryAfterSeconds));
     if (req.path.startsWith('/graphql')) {
       res.status(status).json({ errors: [{ message, extensions: { code, ...details } }] });
     } else {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { createContext, type AppDeps, type Context } from '../context';
+import { createContext, requestInfo, type AppDeps, type Context } from '../context';
 
 type Handler = (context: Context, req: Request, res: Response) => Promise<void>;
 
@@ -7,7 +7,7 @@ type Handler = (context: Context, req: Request, res: Response) => Promise<void>;
 export function withContext(deps: AppDeps, handler: Handler) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      await handler(await createContext(deps, req.headers.authorization), req, res);
+      await handler(await createContext(deps, requestInfo(req)), req, res);
     } catch (error) {
       next(error);
     }

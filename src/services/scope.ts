@@ -12,6 +12,8 @@ export interface RequestScope {
   loaders: Loaders;
   logger: Logger;
   viewer: User | null;
+  /** The caller's IP address, for per-client limits. */
+  clientIp: string;
 }
 
 export function requireUser(viewer: User | null): User {
