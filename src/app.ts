@@ -2,30 +2,55 @@ import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import helmet from 'helmet';
+import { asUnavailable } from './db/knex';
 import { AppError } from './errors';
 import { createContext, requestInfo, type AppDeps } from './context';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { errorHandler } from './rest/errorHandler';
+import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
+import { requestLogging } from './requestLogging';
+
+// Slow or stalled clients cannot hold connections open indefinitely.
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/** JSON needs no scripts, styles or frames: forbid them all. */
+const apiSecurityHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
+});
+/** The Sandbox page on GET /graphql carries Apollo's own nonce-based policy in a meta tag. */
+const sandboxSecurityHeaders = helmet({ contentSecurityPolicy: false });
 
 export interface App {
   httpServer: Server;
-  /** Stops Apollo (draining in-flight requests) and closes the HTTP server; the caller owns the database. */
+  /**
+   * Readiness turns 503, new connections are refused, in-flight requests finish; the caller
+   * closes the database afterwards.
+   */
   stop(): Promise<void>;
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = createServer(app);
+  httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
+  httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  const lifecycle: Lifecycle = { draining: false };
   const apollo = createApolloServer(httpServer, deps.logger, deps.config.env);
   await apollo.start();
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
+  app.use(requestLogging(deps.logger));
+  app.use((req, res, next) => (req.path.startsWith('/graphql') ? sandboxSecurityHeaders : apiSecurityHeaders)(req, res, next));
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
   app.use(express.json({ limit: '100kb' }));
 
-  app.use('/api', restRouter(deps));
+  app.use('/api', restRouter(deps, lifecycle));
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
@@ -33,7 +58,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         try {
           return await createContext(deps, requestInfo(req));
         } catch (error) {
-          throw error instanceof AppError ? toGraphQLError(error) : error;
+          const appError = error instanceof AppError ? error : asUnavailable(error);
+          throw appError ? toGraphQLError(appError) : error;
         }
       },
     }),
@@ -42,6 +68,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   return {
     httpServer,
-    stop: () => apollo.stop(),
+    async stop() {
+      lifecycle.draining = true;
+      await apollo.stop();
+    },
   };
 }

@@ -4,6 +4,8 @@ import { createDb } from './db/knex';
 import { createLogger } from './logger';
 import { prepareDatabase } from './startup';
 
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 function loadConfigOrExit(): Readonly<Config> {
   try {
     return loadConfig();
@@ -34,13 +36,20 @@ async function main(): Promise<void> {
     logger.info(`Shopgraph listening on http://localhost:${config.port} (GraphQL /graphql, REST /api; ${database})`);
   });
 
+  // SIGTERM: readiness turns 503, in-flight requests finish (8 s at most), the pool closes,
+  // exit 0. Should anything hang, exit 1 at 10 s rather than never.
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal} received: finishing in-flight requests`);
+    setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     await app.stop();
     await db.destroy();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

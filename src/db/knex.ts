@@ -2,9 +2,17 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config';
+import { AppError } from '../errors';
 
 export type Db = Knex | Knex.Transaction;
 export type Dialect = 'mysql' | 'sqlite';
+
+// While the database is unreachable, a request must fail within 5 s rather than hang:
+// opening a connection gives up after 3 s, waiting for one from the pool after 4 s.
+const CONNECT_TIMEOUT_MS = 3000;
+const ACQUIRE_TIMEOUT_MS = 4000;
+/** No single statement may run longer than this (MariaDB: any statement; MySQL 8: SELECTs). */
+export const STATEMENT_TIMEOUT_MS = 5000;
 
 export function createDb(config: DatabaseConfig): Knex {
   if (config.client === 'mysql') {
@@ -19,8 +27,19 @@ export function createDb(config: DatabaseConfig): Knex {
         charset: 'utf8mb4',
         timezone: 'Z', // store and read UTC
         supportBigNumbers: true,
+        connectTimeout: CONNECT_TIMEOUT_MS,
       },
-      pool: { min: 0, max: 10 },
+      acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+      pool: {
+        min: 0,
+        max: 10,
+        afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
+          limitStatementTime(connection).then(
+            () => done(null, connection),
+            (error: Error) => done(error, connection),
+          );
+        },
+      },
     });
   }
 
@@ -29,6 +48,7 @@ export function createDb(config: DatabaseConfig): Knex {
     client: 'better-sqlite3',
     connection: { filename: config.filename },
     useNullAsDefault: true,
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     pool: {
       afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) {
         connection.pragma('journal_mode = WAL');
@@ -42,6 +62,22 @@ export function createDb(config: DatabaseConfig): Knex {
       },
     },
   });
+}
+
+interface MysqlConnection {
+  query(sql: string, callback: (error: (Error & { code?: string }) | null) => void): void;
+}
+
+/** MariaDB names the setting max_statement_time (seconds); MySQL 8 max_execution_time (ms). */
+async function limitStatementTime(connection: MysqlConnection): Promise<void> {
+  const run = (sql: string) =>
+    new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
+  try {
+    await run(`SET SESSION max_statement_time = ${STATEMENT_TIMEOUT_MS / 1000}`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ER_UNKNOWN_SYSTEM_VARIABLE') throw error;
+    await run(`SET SESSION max_execution_time = ${STATEMENT_TIMEOUT_MS}`);
+  }
 }
 
 interface SqliteConnection {
@@ -68,6 +104,36 @@ export function isForeignKeyViolation(error: unknown): boolean {
     // SQLite reports ON DELETE RESTRICT through its trigger machinery.
     (code === 'SQLITE_CONSTRAINT_TRIGGER' && String(message).includes('FOREIGN KEY constraint failed'))
   );
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'ER_STATEMENT_TIMEOUT', // MariaDB max_statement_time
+  'ER_QUERY_TIMEOUT', // MySQL max_execution_time
+  'SQLITE_BUSY',
+]);
+
+/**
+ * True when an error means "the database cannot serve us right now" (unreachable, overloaded,
+ * too slow) rather than a bug: such requests get 503 / SERVICE_UNAVAILABLE and may be retried.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return name === 'KnexTimeoutError' || (typeof code === 'string' && UNAVAILABLE_CODES.has(code));
+}
+
+/** The client-facing form of an outage: SERVICE_UNAVAILABLE (503), or null for any other error. */
+export function asUnavailable(error: unknown): AppError | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  return new AppError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly', {
+    retryAfterSeconds: 5,
+  });
 }
 
 /** Timestamps come back as Date (mysql2) or epoch milliseconds (better-sqlite3). */

@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { NodeEnv } from '../config';
 import type { Context } from '../context';
+import { asUnavailable } from '../db/knex';
 import { AppError, ERROR_CODES, httpStatusFor } from '../errors';
 import { typeDefs } from './generated/typeDefs';
 import { resolvers } from './resolvers';
@@ -32,7 +33,9 @@ export function toGraphQLError(error: AppError): GraphQLError {
 
 export function createApolloServer(httpServer: Server, logger: Logger, nodeEnv: NodeEnv): ApolloServer<Context> {
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    const original = asUnavailable(unwrapped) ?? unwrapped;
+    if (original !== unwrapped) logger.warn({ err: unwrapped }, 'database unavailable');
     if (original instanceof AppError) {
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
     }
@@ -59,7 +62,8 @@ export function createApolloServer(httpServer: Server, logger: Logger, nodeEnv: 
     // The Sandbox needs introspection; admins use it in every environment.
     introspection: true,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop: refuse new connections, let in-flight requests finish (8 s at most).
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included.
       ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       // No field uses @cacheControl; the plugin would otherwise wrap every resolver.

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { asUnavailable } from '../db/knex';
 import { AppError, httpStatusFor, type ErrorCode } from '../errors';
 
 /** body-parser's errors carry the status they deserve (400 malformed JSON, 413 too large, 415 charset). */
@@ -23,8 +24,10 @@ export function errorHandler(logger: Logger) {
     let message: string;
     let details: Record<string, unknown> = {};
     const clientError = clientErrorOf(error);
-    if (error instanceof AppError) {
-      ({ code, message, details } = error);
+    const appError = error instanceof AppError ? error : asUnavailable(error);
+    if (appError) {
+      if (appError !== error) logger.warn({ err: error, url: req.originalUrl }, 'database unavailable');
+      ({ code, message, details } = appError);
       status = httpStatusFor(code);
     } else if (clientError) {
       ({ status, message } = clientError);

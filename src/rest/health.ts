@@ -2,7 +2,14 @@ import { Router } from 'express';
 import type { AppDeps } from '../context';
 import { pendingMigrations } from '../db/migrations';
 
-export function healthRoutes({ config, db, logger }: AppDeps): Router {
+const READY_TIMEOUT_MS = 1000;
+
+/** Shared with the app: set when shutdown begins, so load balancers stop sending traffic. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export function healthRoutes({ config, db, logger }: AppDeps, lifecycle: Lifecycle): Router {
   const router = Router();
 
   // Liveness: answers from memory only, so a database outage never restarts healthy processes.
@@ -10,10 +17,14 @@ export function healthRoutes({ config, db, logger }: AppDeps): Router {
     res.json({ status: 'Server is running', environment: config.env });
   });
 
-  // Readiness: the database answers and the schema is current.
+  // Readiness: not shutting down, the database answers within 1 s and the schema is current.
   router.get('/ready', async (_req, res) => {
+    if (lifecycle.draining) {
+      res.status(503).json({ status: 'not ready', detail: 'The server is shutting down' });
+      return;
+    }
     try {
-      const pending = await pendingMigrations(db);
+      const pending = await withTimeout(pendingMigrations(db), READY_TIMEOUT_MS);
       if (pending.length > 0) {
         res.status(503).json({ status: 'not ready', detail: `Pending migrations: ${pending.join(', ')}` });
         return;
@@ -21,9 +32,17 @@ export function healthRoutes({ config, db, logger }: AppDeps): Router {
       res.json({ status: 'ready' });
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'not ready', detail: 'The database is not answering' });
+      res.status(503).json({ status: 'not ready', detail: `The database did not answer within ${READY_TIMEOUT_MS} ms` });
     }
   });
 
   return router;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
