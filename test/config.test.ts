@@ -87,6 +87,20 @@ describe('configuration', () => {
     ]);
   });
 
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+  ])('reads TRUST_PROXY=%p as %p (off unless set)', (value, trustProxy) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(trustProxy);
+  });
+
+  it('refuses a TRUST_PROXY that is not a flag, count or address list', () => {
+    expect(problemWith({ TRUST_PROXY: 'yes please' })).toBe('TRUST_PROXY');
+  });
+
   it('is frozen', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -114,18 +114,23 @@ const UNAVAILABLE_CODES = new Set([
   'EHOSTUNREACH',
   'PROTOCOL_CONNECTION_LOST',
   'ER_CON_COUNT_ERROR',
-  'ER_STATEMENT_TIMEOUT', // MariaDB max_statement_time
   'ER_QUERY_TIMEOUT', // MySQL max_execution_time
   'SQLITE_BUSY',
 ]);
+/** mysql2 has no name for MariaDB's max_statement_time error (1969); MySQL's is 3024. */
+const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
 
 /**
  * True when an error means "the database cannot serve us right now" (unreachable, overloaded,
  * too slow) rather than a bug: such requests get 503 / SERVICE_UNAVAILABLE and may be retried.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
-  return name === 'KnexTimeoutError' || (typeof code === 'string' && UNAVAILABLE_CODES.has(code));
+  const { code, errno, name } = (error ?? {}) as { code?: unknown; errno?: unknown; name?: unknown };
+  return (
+    name === 'KnexTimeoutError' ||
+    (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
+    (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno))
+  );
 }
 
 /** The client-facing form of an outage: SERVICE_UNAVAILABLE (503), or null for any other error. */

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
@@ -62,7 +63,11 @@ function validatedApi(url: string): ValidatedApi {
 }
 
 /** A real server on an ephemeral port over a throwaway, migrated database of the given dialect. */
-export async function startTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: DialectName,
+  env: Record<string, string> = {},
+  options: { logs?: DestinationStream } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -74,7 +79,7 @@ export async function startTestApp(dialect: DialectName, env: Record<string, str
   });
   const db = createDb(config.database);
   await migrateToLatest(db);
-  const app: App = await createApp({ config, db, logger: createLogger(config.logLevel) });
+  const app: App = await createApp({ config, db, logger: createLogger(config.logLevel, options.logs) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
 
