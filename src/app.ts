@@ -5,7 +5,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { asUnavailable } from './db/knex';
 import { AppError } from './errors';
-import { createContext, requestInfo, type AppDeps } from './context';
+import { createLoginThrottle } from './auth/loginThrottle';
+import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { errorHandler } from './rest/errorHandler';
 import type { Lifecycle } from './rest/health';
@@ -33,7 +34,10 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(deps: AppDeps): Promise<App> {
+export async function createApp(options: AppOptions): Promise<App> {
+  const loginThrottle = createLoginThrottle(options.config, options.logger);
+  await loginThrottle.ready();
+  const deps: AppDeps = { ...options, loginThrottle };
   const app = express();
   const httpServer = createServer(app);
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -70,7 +74,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     async stop() {
       lifecycle.draining = true;
-      await apollo.stop();
+      try {
+        await apollo.stop();
+      } finally {
+        await loginThrottle.close();
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { LoginThrottle } from './auth/loginThrottle';
 import { resolveViewer } from './auth/viewer';
 import type { Config } from './config';
 import type { User } from './domain';
@@ -11,7 +12,12 @@ export interface AppDeps {
   config: Readonly<Config>;
   db: Knex;
   logger: Logger;
+  /** Created by createApp and closed by its stop(). */
+  loginThrottle: LoginThrottle;
 }
+
+/** What createApp is given; it adds what it owns. */
+export type AppOptions = Omit<AppDeps, 'loginThrottle'>;
 
 /** One request's view of the app, shared by GraphQL resolvers and REST routes. */
 export interface Context {

@@ -6,6 +6,11 @@ export interface User {
   id: number;
   email: string;
   role: Role;
+  /**
+   * Internal, never in a response: tokens carry the version they were signed with, and one
+   * older than this is refused (logout, password and role changes raise it).
+   */
+  tokenVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }

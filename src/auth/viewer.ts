@@ -5,7 +5,8 @@ import { verifyToken } from './jwt';
 
 /**
  * Who is calling: null for anonymous requests (no Authorization header). A header that is
- * present but invalid, expired or names a deleted user is UNAUTHENTICATED, never anonymous.
+ * present but invalid, expired, names a deleted user or a revoked session is UNAUTHENTICATED,
+ * never anonymous.
  */
 export async function resolveViewer(
   authorization: string | undefined,
@@ -15,7 +16,10 @@ export async function resolveViewer(
   if (authorization === undefined || authorization.trim() === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>"');
-  const user = await loaders.userById.load(verifyToken(match[1], jwtSecret));
+  const { userId, tokenVersion } = verifyToken(match[1], jwtSecret);
+  // The same primary-key lookup that finds the user tells whether the session was revoked.
+  const user = await loaders.userById.load(userId);
   if (!user) throw unauthenticated('Invalid token');
+  if (user.tokenVersion !== tokenVersion) throw unauthenticated('This session has ended; sign in again');
   return user;
 }

@@ -8,11 +8,14 @@ export type Db = Knex | Knex.Transaction;
 export type Dialect = 'mysql' | 'sqlite';
 
 // While the database is unreachable, a request must fail within 5 s rather than hang:
-// opening a connection gives up after 3 s, waiting for one from the pool after 4 s.
+// opening a connection gives up after 3 s, waiting for one from the pool after 4 s, and a
+// statement that gets no answer (a network partition: the socket stays open, nothing arrives)
+// is abandoned after 4.5 s with its connection, which the pool then replaces.
 const CONNECT_TIMEOUT_MS = 3000;
 const ACQUIRE_TIMEOUT_MS = 4000;
-/** No single statement may run longer than this (MariaDB: any statement; MySQL 8: SELECTs). */
-export const STATEMENT_TIMEOUT_MS = 5000;
+/** The server itself stops any statement after this (MariaDB: any statement; MySQL 8: SELECTs). */
+export const STATEMENT_TIMEOUT_MS = 4000;
+const ANSWER_DEADLINE_MS = 4500;
 
 export function createDb(config: DatabaseConfig): Knex {
   if (config.client === 'mysql') {
@@ -34,6 +37,7 @@ export function createDb(config: DatabaseConfig): Knex {
         min: 0,
         max: 10,
         afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
+          abandonUnansweredQueries(connection);
           limitStatementTime(connection).then(
             () => done(null, connection),
             (error: Error) => done(error, connection),
@@ -64,8 +68,35 @@ export function createDb(config: DatabaseConfig): Knex {
   });
 }
 
+type QueryCallback = (error: (Error & { code?: string }) | null, ...results: unknown[]) => void;
+
 interface MysqlConnection {
-  query(sql: string, callback: (error: (Error & { code?: string }) | null) => void): void;
+  query(sql: string, callback: QueryCallback): void;
+  destroy(): void;
+}
+
+/**
+ * The server's statement timeout cannot help when the server never hears the statement: a
+ * query that gets no answer within ANSWER_DEADLINE_MS fails as a lost connection (an outage,
+ * 503), and the connection is destroyed so the pool does not hand it out again.
+ */
+function abandonUnansweredQueries(connection: MysqlConnection): void {
+  const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+  (connection as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (typeof callback !== 'function') return query(...args);
+    let answered = false;
+    const timer = setTimeout(() => {
+      answered = true;
+      connection.destroy();
+      const error = Object.assign(new Error('The database did not answer in time'), { code: 'PROTOCOL_CONNECTION_LOST' });
+      (callback as QueryCallback)(error);
+    }, ANSWER_DEADLINE_MS);
+    return query(...args.slice(0, -1), (error: Error | null, ...results: unknown[]) => {
+      clearTimeout(timer);
+      if (!answered) (callback as QueryCallback)(error as Error & { code?: string }, ...results);
+    });
+  };
 }
 
 /** MariaDB names the setting max_statement_time (seconds); MySQL 8 max_execution_time (ms). */

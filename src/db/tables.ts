@@ -8,6 +8,7 @@ export interface UserRow {
   email: string;
   password: string;
   role: 'user' | 'admin';
+  token_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -8,6 +8,7 @@ function userFromRow(row: UserRow): UserWithPassword {
     id: row.id,
     email: row.email,
     role: row.role,
+    tokenVersion: Number(row.token_version),
     passwordHash: row.password,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
@@ -29,6 +30,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserWithPa
   return row ? userFromRow(row) : null;
 }
 
+/** The bcrypt hash of a user's password, or null when there is no such user. */
+export async function findPasswordHashOfUser(db: Db, id: number): Promise<string | null> {
+  const row: Pick<UserRow, 'password'> | undefined = await db('users').where({ id }).first('password');
+  return row?.password ?? null;
+}
+
 export async function insertUser(
   db: Db,
   user: { email: string; passwordHash: string; role: Role },
@@ -41,7 +48,33 @@ export async function insertUser(
     created_at: now,
     updated_at: now,
   });
-  return { id: Number(id), email: user.email, role: user.role, createdAt: now, updatedAt: now };
+  return { id: Number(id), email: user.email, role: user.role, tokenVersion: 0, createdAt: now, updatedAt: now };
+}
+
+/**
+ * What every revocation sets: the token version raised in SQL (so concurrent revocations never
+ * lose one), which ends every session whose token carries an older version.
+ */
+function raisedTokenVersion(db: Db) {
+  return { token_version: db.raw('?? + 1', ['token_version']), updated_at: new Date() };
+}
+
+/** Logout: every token of the user stops working. False when there is no such user. */
+export async function revokeTokensOfUser(db: Db, id: number): Promise<boolean> {
+  return (await db('users').where({ id }).update(raisedTokenVersion(db))) > 0;
+}
+
+/** A new password hash; every token of the user stops working. False when there is no such user. */
+export async function updatePasswordOfUser(db: Db, id: number, passwordHash: string): Promise<boolean> {
+  return (await db('users').where({ id }).update({ password: passwordHash, ...raisedTokenVersion(db) })) > 0;
+}
+
+/**
+ * A new role; the user's tokens stop working, so no session keeps the old role's power. False
+ * when there is no such user or the role is already this one (nothing is revoked then).
+ */
+export async function updateRoleOfUser(db: Db, id: number, role: Role): Promise<boolean> {
+  return (await db('users').where({ id }).whereNot({ role }).update({ role, ...raisedTokenVersion(db) })) > 0;
 }
 
 export interface UserFilter {

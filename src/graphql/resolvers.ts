@@ -1,13 +1,16 @@
 import type { Resolvers } from './generated/resolvers-types';
 import { connectionFields } from './resolvers/connections';
 import { cancelOrder } from './resolvers/Mutation/cancelOrder';
+import { changePassword } from './resolvers/Mutation/changePassword';
 import { createProduct } from './resolvers/Mutation/createProduct';
 import { deleteProduct } from './resolvers/Mutation/deleteProduct';
 import { login } from './resolvers/Mutation/login';
+import { logout } from './resolvers/Mutation/logout';
 import { placeOrder } from './resolvers/Mutation/placeOrder';
 import { register } from './resolvers/Mutation/register';
 import { updateOrderStatus } from './resolvers/Mutation/updateOrderStatus';
 import { updateProduct } from './resolvers/Mutation/updateProduct';
+import { updateUserRole } from './resolvers/Mutation/updateUserRole';
 import { Order } from './resolvers/Order';
 import { OrderItem } from './resolvers/OrderItem';
 import { Product } from './resolvers/Product';
@@ -32,6 +35,9 @@ export const resolvers: Resolvers = {
   Mutation: {
     register,
     login,
+    logout,
+    changePassword,
+    updateUserRole,
     createProduct,
     updateProduct,
     deleteProduct,

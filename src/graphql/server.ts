@@ -11,6 +11,8 @@ import type { Context } from '../context';
 import { asUnavailable } from '../db/knex';
 import { AppError, ERROR_CODES, httpStatusFor } from '../errors';
 import { typeDefs } from './generated/typeDefs';
+import { introspectionPlugin } from './introspection';
+import { queryLimits } from './queryLimits';
 import { resolvers } from './resolvers';
 
 /** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
@@ -31,7 +33,13 @@ export function toGraphQLError(error: AppError): GraphQLError {
   });
 }
 
+/** graphql-js ends some messages with "Did you mean …?": schema details that only introspection should give away. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .*\?$/s, '');
+}
+
 export function createApolloServer(httpServer: Server, logger: Logger, nodeEnv: NodeEnv): ApolloServer<Context> {
+  const production = nodeEnv === 'production';
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
     const original = asUnavailable(unwrapped) ?? unwrapped;
@@ -40,7 +48,9 @@ export function createApolloServer(httpServer: Server, logger: Logger, nodeEnv: 
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+    if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+      return production ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
+    }
     // Anything else is our bug or an outage: log it whole, show nothing of it.
     logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
     return {
@@ -50,18 +60,28 @@ export function createApolloServer(httpServer: Server, logger: Logger, nodeEnv: 
     };
   };
 
+  const limits = queryLimits();
   return new ApolloServer<Context>({
     typeDefs,
     resolvers,
     formatError,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    maxRecursiveSelections: limits.maxRecursiveSelections,
+    // One operation per request: a batch would multiply every limit by its length.
+    allowBatchedHttpRequests: false,
     // Apollo would read process.env.NODE_ENV itself; the validated config is the one truth.
     nodeEnv,
     includeStacktraceInErrorResponses: false,
     // src/index.ts owns shutdown: readiness, draining, then the database.
     stopOnTerminationSignals: false,
-    // The Sandbox needs introspection; admins use it in every environment.
+    // The Sandbox needs introspection; admins use it in every environment. introspectionPlugin
+    // closes it to everyone else in production, per request.
     introspection: true,
     plugins: [
+      // Before the cost plugin: an anonymous introspection query is refused as forbidden, not as costly.
+      introspectionPlugin({ adminsOnly: production }),
+      ...limits.plugins,
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included.

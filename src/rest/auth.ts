@@ -31,5 +31,25 @@ export function authRoutes(deps: AppDeps): Router {
     }),
   );
 
+  router.post(
+    '/logout',
+    withContext(deps, async ({ services }, _req, res) => {
+      await services.users.logout();
+      res.status(204).end();
+    }),
+  );
+
+  router.post(
+    '/change-password',
+    withContext(deps, async ({ services }, req, res) => {
+      const body = jsonObject(req.body);
+      const { token, user } = await services.users.changePassword(
+        requiredString(body, 'current_password'),
+        requiredString(body, 'new_password'),
+      );
+      res.json({ token, user: presentUser(user) });
+    }),
+  );
+
   return router;
 }

@@ -95,13 +95,29 @@ const ERROR_RESPONSES = {
     ['BAD_USER_INPUT'],
   ),
   Unauthenticated: errorWithCode(
-    'No valid bearer token: missing where required, or present but malformed, expired or of a deleted user',
+    'No valid bearer token: missing where required, or present but malformed, expired, of a deleted user ' +
+      'or of an ended session (after logout, a password change or a role change)',
     ['UNAUTHENTICATED'],
   ),
   InvalidToken: errorWithCode(
-    'An Authorization header is present but is not a valid bearer token (anonymous calls need none)',
+    'An Authorization header is present but is not a valid bearer token, or its session has ended ' +
+      '(anonymous calls need none)',
     ['UNAUTHENTICATED'],
   ),
+  TooManyAttempts: {
+    ...errorWithCode(
+      'Too many failed sign-in attempts for this email (10) or from this client (30) in 15 minutes: refused ' +
+        'without checking the password, even a right one. `retry_after_seconds` and Retry-After say when to retry.',
+      ['RATE_LIMITED'],
+    ),
+    headers: {
+      'Retry-After': {
+        description: 'Seconds until the limit resets',
+        required: true,
+        schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
+      },
+    },
+  },
   Forbidden: errorWithCode('The caller is signed in but is not an administrator', ['FORBIDDEN']),
   NotFound: errorWithCode('Not found', ['NOT_FOUND']),
   Conflict: errorWithCode('Conflicts with the current state', ['CONFLICT']),
@@ -129,6 +145,11 @@ const schemas: Record<string, JsonSchema> = {
       field: { type: 'string', description: 'The input field or parameter at fault (BAD_USER_INPUT)' },
       product_id: { type: 'integer', description: 'The product concerned (orders)' },
       available: { type: 'integer', description: 'Units in stock (INSUFFICIENT_STOCK)' },
+      retry_after_seconds: {
+        type: 'integer',
+        minimum: 1,
+        description: 'When to try again, also sent as the Retry-After header (RATE_LIMITED)',
+      },
     },
     additionalProperties: true,
     examples: [{ detail: 'price must be from 0 to 1000000.00', code: 'BAD_USER_INPUT', field: 'price' }],
@@ -163,6 +184,14 @@ const schemas: Record<string, JsonSchema> = {
     properties: {
       email: { type: 'string', maxLength: 254, examples: ['user@example.com'] },
       password: { type: 'string', description: '8 to 72 bytes in UTF-8', minLength: 1 },
+    },
+  },
+  PasswordChange: {
+    type: 'object',
+    required: ['current_password', 'new_password'],
+    properties: {
+      current_password: { type: 'string', minLength: 1 },
+      new_password: { type: 'string', description: '8 to 72 bytes in UTF-8', minLength: 1 },
     },
   },
   User: {
@@ -335,6 +364,7 @@ const parameters: Record<string, Parameter> = {
 
 const requestBodies: Record<string, RequestBody> = {
   Credentials: { required: true, content: json(schema('Credentials')) },
+  PasswordChange: { required: true, content: json(schema('PasswordChange')) },
   ProductCreate: { required: true, content: json(schema('ProductCreate')) },
   ProductUpdate: { required: true, content: json(schema('ProductUpdate')) },
   OrderCreate: { required: true, content: json(schema('OrderCreate')) },
@@ -411,6 +441,44 @@ export const openApiDocument: OpenApiDocument = {
           ...JSON_BODY_ERRORS,
           '401': error('Unauthenticated', 'Invalid email or password (or an invalid Authorization header)'),
           '422': error('InvalidInput', 'A missing or invalid email or password'),
+          '429': error('TooManyAttempts'),
+          ...ALWAYS,
+        },
+      },
+    },
+    '/api/auth/logout': {
+      post: {
+        operationId: 'logout',
+        summary: 'End every session of the caller',
+        description: 'Every token of the caller stops working, on every device.',
+        tags: ['Auth'],
+        security: BEARER,
+        responses: {
+          '204': { description: 'Signed out; no body' },
+          '401': error('Unauthenticated'),
+          ...ALWAYS,
+        },
+      },
+    },
+    '/api/auth/change-password': {
+      post: {
+        operationId: 'changePassword',
+        summary: 'Change the caller’s password',
+        description:
+          'Needs the current password, checked under the same limits as login. Every other session ' +
+          'ends: the token returned is the one to use from now on.',
+        tags: ['Auth'],
+        security: BEARER,
+        requestBody: requestBody('PasswordChange'),
+        responses: {
+          '200': { description: 'A new token for the account', content: json(schema('AuthPayload')) },
+          ...JSON_BODY_ERRORS,
+          '401': error('Unauthenticated'),
+          '422': error(
+            'InvalidInput',
+            'A missing field, a wrong `current_password`, or a `new_password` not of 8 to 72 bytes',
+          ),
+          '429': error('TooManyAttempts'),
           ...ALWAYS,
         },
       },
@@ -672,7 +740,7 @@ export const openApiDocument: OpenApiDocument = {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: 'JWT',
-        description: 'The token from POST /api/auth/register or /api/auth/login',
+        description: 'The token from POST /api/auth/register, /api/auth/login or /api/auth/change-password',
       },
     },
   },

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { LoginThrottle } from '../auth/loginThrottle';
 import type { Config } from '../config';
 import type { User } from '../domain';
 import { forbidden, unauthenticated } from '../errors';
@@ -14,6 +15,8 @@ export interface RequestScope {
   viewer: User | null;
   /** The caller's IP address, for per-client limits. */
   clientIp: string;
+  /** Failed sign-ins per email and per client; one per app, shared by every request. */
+  loginThrottle: LoginThrottle;
 }
 
 export function requireUser(viewer: User | null): User {

@@ -1,12 +1,22 @@
 import { signToken } from '../auth/jwt';
 import { checkPasswordStrength, fitsBcrypt, hashPassword, verifyPassword } from '../auth/passwords';
-import { isUniqueViolation } from '../db/knex';
-import { countUsers, findUserByEmail, insertUser, listUsers } from '../db/users';
-import type { AuthResult, User, UserConnection } from '../domain';
-import { AppError, badInput, conflict } from '../errors';
+import { isUniqueViolation, type Db } from '../db/knex';
+import {
+  countUsers,
+  findPasswordHashOfUser,
+  findUserByEmail,
+  findUsersByIds,
+  insertUser,
+  listUsers,
+  revokeTokensOfUser,
+  updatePasswordOfUser,
+  updateRoleOfUser,
+} from '../db/users';
+import type { AuthResult, Role, User, UserConnection } from '../domain';
+import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../errors';
 import { parseId } from '../validation';
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
-import { requireAdmin, type RequestScope } from './scope';
+import { requireAdmin, requireUser, type RequestScope } from './scope';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -24,9 +34,16 @@ function dummyHash(rounds: number): Promise<string> {
   return dummyHashes.get(rounds)!;
 }
 
-export function createUserService({ db, config, loaders, viewer }: RequestScope) {
+export function createUserService({ db, config, loaders, viewer, clientIp, loginThrottle }: RequestScope) {
   function authenticate(user: User): AuthResult {
-    return { ...signToken(user.id, config.jwt), user };
+    return { ...signToken(user, config.jwt), user };
+  }
+
+  /** The user as stored now (after a change), for the response and this request's later reads. */
+  async function reload(trx: Db, id: number): Promise<User | null> {
+    const [user = null] = await findUsersByIds(trx, [id]);
+    loaders.userById.clear(id).prime(id, user);
+    return user;
   }
 
   return {
@@ -47,14 +64,63 @@ export function createUserService({ db, config, loaders, viewer }: RequestScope)
       }
     },
 
+    /**
+     * Every call is one attempt against the email's and the client's limits, however the calls
+     * arrive (aliases in one operation, batches, parallel requests, several instances).
+     */
     async login(emailInput: string, password: string): Promise<AuthResult> {
       const email = normalizeEmail(emailInput);
-      const user = await findUserByEmail(db, email);
-      const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash(config.bcryptRounds)));
-      // bcrypt ignores bytes past the 72nd, so a longer password must not match a shorter one.
-      if (!user || !matches || !fitsBcrypt(password)) throw new AppError('UNAUTHENTICATED', 'Invalid email or password');
+      const user = await loginThrottle.attempt(email, clientIp, async () => {
+        const found = await findUserByEmail(db, email);
+        const matches = await verifyPassword(password, found?.passwordHash ?? (await dummyHash(config.bcryptRounds)));
+        // bcrypt ignores bytes past the 72nd, so a longer password must not match a shorter one.
+        return found && matches && fitsBcrypt(password) ? found : null;
+      });
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Invalid email or password');
       const { passwordHash: _hash, ...withoutPassword } = user;
       return authenticate(withoutPassword);
+    },
+
+    /** Ends every session of the caller: all their tokens stop working. */
+    async logout(): Promise<boolean> {
+      const user = requireUser(viewer);
+      if (!(await revokeTokensOfUser(db, user.id))) throw unauthenticated('This session has ended; sign in again');
+      return true;
+    },
+
+    /**
+     * Needs the current password, checked under the sign-in limits (a stolen token must not become
+     * a way to guess it). Every other session ends; the returned token is the one that works.
+     */
+    async changePassword(currentPassword: string, newPassword: string): Promise<AuthResult> {
+      const user = requireUser(viewer);
+      checkPasswordStrength(newPassword, 'newPassword');
+      const confirmed = await loginThrottle.attempt(user.email, clientIp, async () => {
+        const hash = await findPasswordHashOfUser(db, user.id);
+        return hash !== null && fitsBcrypt(currentPassword) && (await verifyPassword(currentPassword, hash)) ? true : null;
+      });
+      if (!confirmed) throw badInput('currentPassword', 'currentPassword is not your current password');
+      const passwordHash = await hashPassword(newPassword, config.bcryptRounds);
+      // One transaction: the version read back is the one this change set, not a later one.
+      const changed = await db.transaction(async (trx) =>
+        (await updatePasswordOfUser(trx, user.id, passwordHash)) ? reload(trx, user.id) : null,
+      );
+      if (!changed) throw unauthenticated('This session has ended; sign in again');
+      return authenticate(changed);
+    },
+
+    /** The user's sessions end when the role changes, so no token keeps the old role's power. */
+    async updateRole(id: string, role: Role): Promise<User> {
+      const admin = requireAdmin(viewer);
+      const userId = parseId(id);
+      // The last admin demoting themselves would leave nobody to undo it.
+      if (userId === admin.id) throw forbidden('Administrators cannot change their own role');
+      const user = await db.transaction(async (trx) => {
+        await updateRoleOfUser(trx, userId, role);
+        return reload(trx, userId);
+      });
+      if (!user) throw notFound('User');
+      return user;
     },
 
     async get(id: string): Promise<User | null> {

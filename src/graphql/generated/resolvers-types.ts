@@ -33,11 +33,23 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The owner while PENDING, an admin while PENDING or PAID. Puts the items back in stock. */
   cancelOrder: Order;
+  /**
+   * Signed-in users. A wrong `currentPassword` is BAD_USER_INPUT and counts as a failed login;
+   * `newPassword` follows the rules of registration. Every other session ends: use the returned token.
+   */
+  changePassword: AuthPayload;
   /** Admin only. */
   createProduct: Product;
   /** Admin only. A product that orders reference is archived instead of deleted. */
   deleteProduct: Scalars['Boolean']['output'];
+  /**
+   * At most 10 failed attempts per email and 30 per client address in 15 minutes; beyond that every
+   * attempt, even with the right password, is RATE_LIMITED (with `extensions.retryAfterSeconds`).
+   * A successful login forgets the email's failures.
+   */
   login: AuthPayload;
+  /** Signed-in users: ends every session of the caller; all their tokens stop working. */
+  logout: Scalars['Boolean']['output'];
   /** Signed-in users. All lines are reserved from stock, or none; prices are taken from the catalog. */
   placeOrder: Order;
   /** Creates a customer account (role USER) and signs it in. */
@@ -46,11 +58,19 @@ export type Mutation = {
   updateOrderStatus: Order;
   /** Admin only. Fields left out are unchanged. */
   updateProduct: Product;
+  /** Admin only, for another user. That user's sessions end, so they sign in again with the new role. */
+  updateUserRole: User;
 };
 
 
 export type MutationCancelOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -89,6 +109,12 @@ export type MutationUpdateOrderStatusArgs = {
 export type MutationUpdateProductArgs = {
   id: Scalars['ID']['input'];
   input: ProductUpdateInput;
+};
+
+
+export type MutationUpdateUserRoleArgs = {
+  id: Scalars['ID']['input'];
+  role: Role;
 };
 
 export type Order = {
@@ -484,13 +510,16 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
+  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   deleteProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationUpdateOrderStatusArgs, 'id' | 'status'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
+  updateUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserRoleArgs, 'id' | 'role'>>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{

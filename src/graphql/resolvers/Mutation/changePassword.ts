@@ -1,0 +1,7 @@
+import type { MutationResolvers } from '../../generated/resolvers-types';
+
+export const changePassword: MutationResolvers['changePassword'] = (
+  _parent,
+  { currentPassword, newPassword },
+  { services },
+) => services.users.changePassword(currentPassword, newPassword);
