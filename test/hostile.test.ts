@@ -16,6 +16,9 @@ interface Actors {
   bob: string;
   productId: string;
   aliceOrderId: string;
+  /** Tokens whose sessions were ended: by logout, and by a password change. */
+  loggedOutToken: string;
+  tokenBeforePasswordChange: string;
 }
 
 interface Answer {
@@ -206,6 +209,73 @@ const cases: HostileCase[] = [
     code: 'UNAUTHENTICATED',
   },
 
+  {
+    name: 'a token used after logout',
+    send: ({ app, loggedOutToken }) => gql(app, ME, {}, loggedOutToken),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'a token used after a password change (REST)',
+    send: ({ app, tokenBeforePasswordChange }) => rest(app, 'GET', '/api/orders', tokenBeforePasswordChange),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+
+  // Query bombs: refused before anything runs.
+  {
+    name: 'a depth bomb (20 levels)',
+    send: ({ app, alice }) =>
+      gql(app, `{ me { ${'orders { nodes { user { '.repeat(6)}id${' } } }'.repeat(6)} } }`, {}, alice),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: '300 aliases',
+    send: ({ app }) => gql(app, `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: categories`).join(' ')} }`),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: '100 aliased login mutations in one request',
+    send: ({ app }) =>
+      gql(
+        app,
+        `mutation { ${Array.from(
+          { length: 100 },
+          (_, i) => `l${i}: login(email: "alice@example.com", password: "guess-${i}") { token }`,
+        ).join(' ')} }`,
+      ),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: '10,000 duplicated fields',
+    send: ({ app }) => gql(app, `{ ${'me '.repeat(10_000)}}`),
+    status: 400,
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
+  {
+    name: '1,000 directives',
+    send: ({ app }) => gql(app, `{ categories ${'@include(if: true) '.repeat(1000)}}`),
+    status: 400,
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
+  {
+    name: 'a fragment cycle',
+    send: ({ app }) =>
+      gql(app, '{ me { ...A } } fragment A on User { orders { nodes { user { ...B } } } } fragment B on User { ...A }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'a query whose cost is far over the limit (nested first: 100)',
+    send: ({ app, admin }) =>
+      gql(app, '{ users(first: 100) { nodes { orders(first: 100) { nodes { items { product { name } } } } } } }', {}, admin),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+
   // Broken object-level authorization: Bob against Alice's order.
   {
     name: "BOLA: reading another user's order (GraphQL)",
@@ -375,7 +445,21 @@ describe.each(dialects)('hostile requests on %s', (dialect) => {
       { p: productId },
       alice.token,
     );
-    actors = { app, admin, alice: alice.token, aliceId: alice.id, bob, productId, aliceOrderId: placed.data!.placeOrder.id };
+    const carol = (await app.signUp('carol@example.com')).token;
+    await app.gql('mutation { logout }', {}, carol);
+    const dave = (await app.signUp('dave@example.com', { password: 'first password 1' })).token;
+    await app.gql('mutation { changePassword(currentPassword: "first password 1", newPassword: "second password 2") { token } }', {}, dave);
+    actors = {
+      app,
+      admin,
+      alice: alice.token,
+      aliceId: alice.id,
+      bob,
+      productId,
+      aliceOrderId: placed.data!.placeOrder.id,
+      loggedOutToken: carol,
+      tokenBeforePasswordChange: dave,
+    };
   });
 
   afterAll(async () => actors.app.close());
