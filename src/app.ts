@@ -28,10 +28,10 @@ const sandboxSecurityHeaders = helmet({ contentSecurityPolicy: false });
 export interface App {
   httpServer: Server;
   /**
-   * Readiness turns 503, new connections are refused, in-flight requests finish; the caller
-   * closes the database afterwards.
+   * Readiness turns 503 (for `announceMs` the server keeps serving), then new connections are
+   * refused and in-flight requests finish; the caller closes the database afterwards.
    */
-  stop(): Promise<void>;
+  stop(options?: { announceMs?: number }): Promise<void>;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -72,8 +72,11 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   return {
     httpServer,
-    async stop() {
+    async stop({ announceMs = 0 } = {}) {
       lifecycle.draining = true;
+      // Keep serving while readiness says 503, so requests already on their way (and load
+      // balancers that have not polled yet) are not cut off when the listener closes.
+      if (announceMs > 0) await new Promise((resolve) => setTimeout(resolve, announceMs));
       try {
         await apollo.stop();
       } finally {

@@ -4,6 +4,8 @@ import { createDb } from './db/knex';
 import { createLogger } from './logger';
 import { prepareDatabase } from './startup';
 
+/** SIGTERM: 1 s of readiness 503 while still serving, then up to 8 s of draining, exit by 10 s. */
+const SHUTDOWN_ANNOUNCE_MS = 1000;
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 function loadConfigOrExit(): Readonly<Config> {
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
       logger.error('shutdown took longer than 10 s; exiting anyway');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    await app.stop();
+    await app.stop({ announceMs: SHUTDOWN_ANNOUNCE_MS });
     await db.destroy();
     logger.info('stopped');
     process.exit(0);

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// tsx as a loader inside one node process, not the `tsx` command: that command relays signals
+// to a child and SIGKILLs it when the child does not acknowledge within ~60 ms, which a busy
+// machine can miss, turning a graceful SIGTERM into a kill.
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -29,7 +33,7 @@ export async function freePort(): Promise<number> {
  * environment (plus PATH), from `cwd`.
  */
 export function runServer(env: Record<string, string>, cwd: string): ServerProcess {
-  const child = spawn(TSX, [path.join(ROOT, 'src/index.ts')], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, path.join(ROOT, 'src/index.ts')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
