@@ -9,9 +9,8 @@ import bcrypt from 'bcrypt';
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import { clientKey, LOGIN_LIMITS, REDIS_KEY_PREFIX } from '../src/auth/loginThrottle';
-import type { DatabaseConfig } from '../src/config';
 import { dialects } from './support/databases';
-import { freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
+import { databaseEnvironment, freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
@@ -316,7 +315,7 @@ describe.each(dialects)('login limits shared through Redis on %s', (dialect) => 
         PORT: String(await freePort()),
         REDIS_URL,
         TRUST_PROXY: 'loopback',
-        ...environmentFor(app.config.database),
+        ...databaseEnvironment(app.config.database),
       },
       secondCwd,
     );
@@ -404,15 +403,3 @@ describe('login limits while Redis is unreachable', () => {
     expect(codeOf(await loginAt(app.url, ip, email, PASSWORD))).toBe('RATE_LIMITED');
   });
 });
-
-/** The variables that point a second server process at the test app's own database. */
-function environmentFor(database: DatabaseConfig): Record<string, string> {
-  if (database.client === 'sqlite') return { SQLITE_FILE: database.filename };
-  return {
-    DB_HOST: database.host,
-    DB_PORT: String(database.port),
-    DB_USER: database.user,
-    DB_PASSWORD: database.password,
-    DB_NAME: database.database,
-  };
-}

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { dialects } from './support/databases';
-import type { DatabaseConfig } from '../src/config';
-import { freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
+import { databaseEnvironment, freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
 const RACE_TIMEOUT = 120_000;
@@ -342,7 +341,7 @@ describe.each(dialects)('order races across two server processes on %s', (dialec
             BCRYPT_ROUNDS: '4',
             LOG_LEVEL: 'warn',
             PORT: String(await freePort()),
-            ...environmentFor(app.config.database),
+            ...databaseEnvironment(app.config.database),
           },
           cwd,
         );
@@ -384,15 +383,3 @@ describe.each(dialects)('order races across two server processes on %s', (dialec
     RACE_TIMEOUT,
   );
 });
-
-/** The variables that point a second server process at the test app's own database. */
-function environmentFor(database: DatabaseConfig): Record<string, string> {
-  if (database.client === 'sqlite') return { SQLITE_FILE: database.filename };
-  return {
-    DB_HOST: database.host,
-    DB_PORT: String(database.port),
-    DB_USER: database.user,
-    DB_PASSWORD: database.password,
-    DB_NAME: database.database,
-  };
-}

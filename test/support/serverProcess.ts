@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { DatabaseConfig } from '../../src/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 // tsx as a loader inside one node process, not the `tsx` command: that command relays signals
@@ -15,6 +16,18 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+}
+
+/** The variables that point a second server process at a test app's own database. */
+export function databaseEnvironment(database: DatabaseConfig): Record<string, string> {
+  if (database.client === 'sqlite') return { SQLITE_FILE: database.filename };
+  return {
+    DB_HOST: database.host,
+    DB_PORT: String(database.port),
+    DB_USER: database.user,
+    DB_PASSWORD: database.password,
+    DB_NAME: database.database,
+  };
 }
 
 export async function freePort(): Promise<number> {
