@@ -1,0 +1,246 @@
+// Read scenarios: S1 (REST catalog pages), S7 (the same, signed in), S2 (GraphQL catalog),
+// S3 (orders → items → product), S6 (search, then 10× the catalog).
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { SEARCH_TERMS } from '../dataset';
+import { cycle, getJson, postJson, type LoadOptions, type RequestSpec } from '../load';
+import {
+  accountOf,
+  check,
+  interleave,
+  maybeProfile,
+  request,
+  rowFrom,
+  statementsPerRequest,
+  window,
+  type Bench,
+} from '../measure';
+import type { Measured } from '../processes';
+import { addProducts } from '../seed';
+
+const PAGE_SIZE = 20;
+
+/** Microseconds per `jwt.verify` of `token`: the secret as a string, then as a KeyObject. */
+function jwtVerifyMicros(token: string, secret: string): [number, number] {
+  const time = (key: string | KeyObject) => {
+    for (let i = 0; i < 500; i += 1) jwt.verify(token, key, { algorithms: ['HS256'] });
+    const count = 3000;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < count; i += 1) jwt.verify(token, key, { algorithms: ['HS256'] });
+    return Number(process.hrtime.bigint() - started) / 1000 / count;
+  };
+  return [time(secret), time(createSecretKey(Buffer.from(secret)))];
+}
+/** Browsing reads the first pages: N in 1..50 (the newest 1,000 products). */
+export const BROWSED_PAGES = 50;
+
+/**
+ * Pages 1..min(pages, last) in a scrambled but fixed order, so consecutive requests read different
+ * offsets. `pages` = Infinity: every page of the catalog (deep offsets).
+ */
+export function pageSequence(products: number, pages = BROWSED_PAGES): () => number {
+  const last = Math.max(1, Math.min(pages, Math.ceil(products / PAGE_SIZE)));
+  let i = 0;
+  return () => ((i++ * 37) % last) + 1;
+}
+
+const catalogPage = (page: number, headers: Record<string, string> = {}) => getJson(`/api/products?page=${page}&limit=${PAGE_SIZE}`, headers);
+
+function loadOf(b: Bench, target: Measured, requests: () => () => RequestSpec): () => LoadOptions {
+  return () => ({ url: target.url, connections: b.options.connections, next: requests() });
+}
+
+/** Both sides must give the same answer, or the comparison means nothing. */
+async function sameAnswer(b: Bench, id: string, ours: Promise<{ status: number; body: unknown }>, anchor: Promise<{ status: number; body: unknown }>, pick = (body: unknown) => body): Promise<void> {
+  const [mine, theirs] = await Promise.all([ours, anchor]);
+  if (mine.status !== 200 || theirs.status !== 200) {
+    b.report.problems.push(`${id}: HTTP ${mine.status} (ours) / ${theirs.status} (anchor): ${JSON.stringify(mine.body).slice(0, 300)}`);
+  } else if (JSON.stringify(pick(mine.body)) !== JSON.stringify(pick(theirs.body))) {
+    b.report.problems.push(`${id}: the anchor's answer differs from Shopgraph's`);
+  }
+}
+
+export async function s1CatalogPages(b: Bench): Promise<void> {
+  const pages = (depth = BROWSED_PAGES) => () => {
+    const next = pageSequence(b.options.sizes.products, depth);
+    return () => catalogPage(next());
+  };
+  await sameAnswer(b, 'S1', request(b.ours.url, catalogPage(3)), request(b.raw.url, catalogPage(3)));
+  const result = await interleave(
+    b,
+    'S1',
+    () => window(b, b.raw, accountOf(b, 'anchor'), loadOf(b, b.raw, pages()), 'S1 anchor'),
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, pages()), 'S1'),
+  );
+  const row = rowFrom('S1', '`GET /api/products?page=N&limit=20`, N varying over 1–50', 'node:http + mysql2, same SQL', 'req/s', result);
+  b.report.rows.push(row);
+  b.s1 = { rps: row.ours.rps.median, p99: row.ours.p99!.median };
+  check(b, 'S1', 'ratio ≥ 0.45 (Node 20)', row.ratio!.median.toFixed(2), row.ratio!.median >= 0.45);
+  check(b, 'S1', '≤ 2 SQL statements per request', row.ours.sql!.median.toFixed(2), row.ours.sql!.median <= 2.0001);
+  await maybeProfile(b, 'S1', [loadOf(b, b.ours, pages())]);
+
+  // Not a target: every page of the catalog, where OFFSET makes the database do the work.
+  const lastPage = Math.ceil(b.options.sizes.products / PAGE_SIZE);
+  if (lastPage <= BROWSED_PAGES) return;
+  const deep = await interleave(
+    b,
+    'S1 deep',
+    () => window(b, b.raw, accountOf(b, 'anchor'), loadOf(b, b.raw, pages(Infinity)), 'S1 deep anchor'),
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, pages(Infinity)), 'S1 deep'),
+  );
+  b.report.rows.push(rowFrom('S1 (deep)', `the same, N over all ${lastPage} pages (no target)`, 'the same', 'req/s', deep));
+}
+
+export async function s7SignedIn(b: Bench): Promise<void> {
+  const anonymous = () => {
+    const next = pageSequence(b.options.sizes.products);
+    return () => catalogPage(next());
+  };
+  const signedIn = () => {
+    const next = pageSequence(b.options.sizes.products);
+    const token = cycle(b.tokens.customers);
+    return () => catalogPage(next(), { authorization: `Bearer ${token()}` });
+  };
+  const answer = await request(b.ours.url, signedIn()());
+  if (answer.status !== 200) b.report.problems.push(`S7: a signed-in request answered HTTP ${answer.status}`);
+  const result = await interleave(
+    b,
+    'S7',
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, anonymous), 'S7 anonymous'),
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, signedIn), 'S7'),
+  );
+  const row = rowFrom('S7', 'S1 signed in (a customer\'s bearer token)', 'S1 anonymous, same server', 'req/s', result);
+  b.report.rows.push(row);
+  check(b, 'S7', 'ratio ≥ 0.85', row.ratio!.median.toFixed(2), row.ratio!.median >= 0.85);
+  const [asString, asKey] = jwtVerifyMicros(b.tokens.customers[0]!, b.jwtSecret);
+  b.report.notes.push(
+    `S7: \`jwt.verify\` (jsonwebtoken) takes ${asString.toFixed(0)} µs with the secret as a string, as src/auth/jwt.ts passes it ` +
+      `(jsonwebtoken first tries it as a PEM public key, and that failure is the cost), and ${asKey.toFixed(1)} µs with a KeyObject made once (\`crypto.createSecretKey\`); measured in the benchmark's process.`,
+  );
+  await maybeProfile(b, 'S7', [loadOf(b, b.ours, signedIn)]);
+}
+
+const CATALOG_QUERY = `query Catalog($first: Int!, $after: String) {
+  products(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id name description price stock category createdAt updatedAt } }
+  }
+}`;
+
+export const catalogQuery = (first: number, after: string | null) => postJson('/graphql', { query: CATALOG_QUERY, variables: { first, after } });
+
+/** The cursors of the first pages, so requests can read different pages. */
+async function catalogCursors(b: Bench, pages: number): Promise<(string | null)[]> {
+  const cursors: (string | null)[] = [null];
+  while (cursors.length < pages) {
+    const answer = await request(b.ours.url, catalogQuery(PAGE_SIZE, cursors.at(-1)!));
+    const end = (answer.body as { data?: { products?: { pageInfo?: { endCursor?: string | null } } } }).data?.products?.pageInfo?.endCursor;
+    if (!end) break;
+    cursors.push(end);
+  }
+  return cursors;
+}
+
+export async function s2GraphqlCatalog(b: Bench): Promise<void> {
+  const cursors = await catalogCursors(b, 50);
+  const requests = () => {
+    const after = cycle(cursors);
+    return () => catalogQuery(PAGE_SIZE, after());
+  };
+  const data = (body: unknown) => (body as { data?: unknown }).data;
+  await sameAnswer(b, 'S2', request(b.ours.url, catalogQuery(PAGE_SIZE, cursors[1] ?? null)), request(b.bare.url, catalogQuery(PAGE_SIZE, cursors[1] ?? null)), data);
+  const result = await interleave(
+    b,
+    'S2',
+    () => window(b, b.bare, accountOf(b, 'anchor'), loadOf(b, b.bare, requests), 'S2 anchor'),
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, requests), 'S2'),
+  );
+  const row = rowFrom('S2', 'GraphQL `products(first:20)` with totalCount, pageInfo, edges { cursor node { 8 fields } }', 'bare graphql-js `execute`, same services', 'req/s', result);
+  b.report.rows.push(row);
+  check(b, 'S2', 'ratio ≥ 0.75', row.ratio!.median.toFixed(2), row.ratio!.median >= 0.75);
+  const probe = (first: number) => statementsPerRequest(b, b.ours, accountOf(b, 'app'), () => catalogQuery(first, null), 30);
+  const [at20, at100] = [await probe(20), await probe(100)];
+  check(b, 'S2', 'statements equal at first:20 and first:100', `${at20.toFixed(2)} and ${at100.toFixed(2)}`, Math.abs(at20 - at100) < 0.05);
+  await maybeProfile(b, 'S2', [loadOf(b, b.ours, requests)]);
+}
+
+const ORDERS_QUERY = `query RecentOrders($first: Int!) {
+  orders(first: $first) {
+    nodes { id status total createdAt items { id quantity unitPrice lineTotal productName product { id name price } } }
+  }
+}`;
+
+export async function s3OrdersWithItems(b: Bench): Promise<void> {
+  const admin = { authorization: `Bearer ${b.tokens.admin}` };
+  const ours = (first: number) => postJson('/graphql', { query: ORDERS_QUERY, variables: { first } }, admin);
+  const anchor = (first: number) => getJson(`/orders?first=${first}`);
+  const data = (body: unknown) => (body as { data?: unknown }).data;
+  await sameAnswer(b, 'S3', request(b.ours.url, ours(20)), request(b.raw.url, anchor(20)), data);
+  const result = await interleave(
+    b,
+    'S3',
+    () => window(b, b.raw, accountOf(b, 'anchor'), loadOf(b, b.raw, () => () => anchor(20)), 'S3 anchor'),
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, () => () => ours(20)), 'S3'),
+  );
+  const row = rowFrom('S3', 'GraphQL `orders(first:20)` → items → product (admin)', 'one hand-written SQL (JOIN) via mysql2', 'req/s', result);
+  b.report.rows.push(row);
+  check(b, 'S3', 'ratio ≥ 0.5', row.ratio!.median.toFixed(2), row.ratio!.median >= 0.5);
+  // Where the gap is: the same query through bare graphql-js over the same services (no Apollo,
+  // Express, logging, limits) against the same JOIN.
+  const split = await interleave(
+    b,
+    'S3 bare',
+    () => window(b, b.raw, accountOf(b, 'anchor'), loadOf(b, b.raw, () => () => anchor(20)), 'S3 anchor'),
+    () => window(b, b.bare, accountOf(b, 'anchor'), loadOf(b, b.bare, () => () => ours(20)), 'S3 bare graphql-js'),
+  );
+  b.report.rows.push(rowFrom('S3 (split)', 'the same query through bare graphql-js `execute`, same services and loaders (no target)', 'the same JOIN', 'req/s', split));
+  const sizes = [1, 20, 100];
+  const counts: number[] = [];
+  for (const first of sizes) counts.push(await statementsPerRequest(b, b.ours, accountOf(b, 'app'), () => ours(first), 20));
+  check(
+    b,
+    'S3',
+    '≤ 4 statements at any page size',
+    sizes.map((first, index) => `first:${first} → ${counts[index]!.toFixed(2)}`).join(', '),
+    counts.every((count) => count <= 4.0001),
+  );
+  await maybeProfile(b, 'S3', [loadOf(b, b.ours, () => () => ours(20))]);
+}
+
+export async function s6Search(b: Bench): Promise<void> {
+  const searches = () => {
+    const term = cycle(SEARCH_TERMS);
+    return () => getJson(`/api/products?search=${encodeURIComponent(term())}&page=1&limit=${PAGE_SIZE}`);
+  };
+  const runAt = async (products: number) => {
+    for (const term of SEARCH_TERMS) {
+      const spec = getJson(`/api/products?search=${encodeURIComponent(term)}&page=1&limit=${PAGE_SIZE}`);
+      await sameAnswer(b, `S6 "${term}"`, request(b.ours.url, spec), request(b.raw.url, spec));
+    }
+    const result = await interleave(
+      b,
+      `S6@${products}`,
+      () => window(b, b.raw, accountOf(b, 'anchor'), loadOf(b, b.raw, searches), 'S6 anchor'),
+      () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, searches), 'S6'),
+    );
+    const row = rowFrom('S6', `search \`GET /api/products?search=…\` at ${products.toLocaleString('en-US')} products`, 'raw SQL (node:http + mysql2, same SQL)', 'req/s', result);
+    b.report.rows.push(row);
+    check(b, 'S6', `ratio ≥ 0.8 at ${products.toLocaleString('en-US')} products`, row.ratio!.median.toFixed(2), row.ratio!.median >= 0.8);
+    return row;
+  };
+  const small = await runAt(b.options.sizes.products);
+  const started = Date.now();
+  await addProducts(b.database.db, b.options.sizes.products + 1, b.options.sizes.grownProducts);
+  b.log(`  S6: catalog grown to ${b.options.sizes.grownProducts} products in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const large = await runAt(b.options.sizes.grownProducts);
+  const growth = large.ours.p50!.median / small.ours.p50!.median;
+  check(
+    b,
+    'S6',
+    'p50 grows ≤ 1.5× for 10× the products',
+    `${small.ours.p50!.median.toFixed(2)} → ${large.ours.p50!.median.toFixed(2)} ms (${growth.toFixed(1)}×; anchor ${(large.anchorSide!.p50!.median / small.anchorSide!.p50!.median).toFixed(1)}×)`,
+    growth <= 1.5,
+  );
+  await maybeProfile(b, 'S6', [loadOf(b, b.ours, searches)]);
+}
