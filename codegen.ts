@@ -49,6 +49,17 @@ const config: CodegenConfig = {
     'src/graphql/generated/typeDefs.ts': {
       plugins: ['./codegen/typeDefsPlugin.js'],
     },
+    // The storefront's typed documents: every graphql(`…`) in web/src becomes a TypedDocumentNode.
+    'web/src/gql/': {
+      preset: 'client',
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Money: 'string' },
+      },
+    },
   },
 };
 

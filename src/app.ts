@@ -12,6 +12,7 @@ import { errorHandler } from './rest/errorHandler';
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
 import { requestLogging } from './requestLogging';
+import { isStorefrontPath, storefront, storefrontSecurityHeaders } from './storefront';
 
 // Slow or stalled clients cannot hold connections open indefinitely.
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -50,7 +51,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(requestLogging(deps.logger));
-  app.use((req, res, next) => (req.path.startsWith('/graphql') ? sandboxSecurityHeaders : apiSecurityHeaders)(req, res, next));
+  app.use((req, res, next) => {
+    if (req.path.startsWith('/graphql')) return sandboxSecurityHeaders(req, res, next);
+    return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
+  });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
   app.use(express.json({ limit: '100kb' }));
 
@@ -68,6 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
     }),
   );
+  app.use(storefront());
   app.use(errorHandler(deps.logger));
 
   return {

@@ -1,0 +1,94 @@
+// The app's two pieces of browser state, the session and the cart, and the GraphQL client
+// (made anew for each session, so one user's cached answers never show for another).
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
+import { loadCart, saveCart, STORAGE_KEY as CART_KEY, type Cart } from './cart';
+import { loadSession, saveSession, type Session } from './session';
+
+interface SessionState {
+  session: Session | null;
+  signIn(session: Session): void;
+  signOut(): void;
+}
+
+interface CartState {
+  cart: Cart;
+  updateCart(change: (cart: Cart) => Cart): Cart;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+const CartContext = createContext<CartState | null>(null);
+
+function createClient(token: string | null, onUnauthenticated: () => void): Client {
+  return new Client({
+    url: '/graphql',
+    exchanges: [cacheExchange, fetchExchange],
+    // POST with a JSON body: Apollo's CSRF prevention refuses simple GET requests.
+    preferGetMethod: false,
+    fetchOptions: (): RequestInit => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (token && response.ok) {
+        const body = (await response.clone().json()) as { errors?: { extensions?: { code?: string } }[] };
+        if (body.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
+      }
+      return response;
+    },
+  });
+}
+
+export function AppState({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [cart, setCart] = useState<Cart>(() => loadCart(localStorage));
+
+  const signIn = useCallback((next: Session) => {
+    saveSession(next);
+    setSession(next);
+  }, []);
+  const signOut = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+  }, []);
+  const token = session?.token ?? null;
+  // A token the API no longer accepts (expired, revoked) ends the session here too.
+  const client = useMemo(() => createClient(token, signOut), [token, signOut]);
+
+  const updateCart = useCallback((change: (cart: Cart) => Cart) => {
+    const next = change(loadCart(localStorage));
+    saveCart(localStorage, next);
+    setCart(next);
+    return next;
+  }, []);
+
+  // Another tab changed the cart or signed in or out.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === CART_KEY) setCart(loadCart(localStorage));
+      else setSession(loadSession());
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+
+  const sessionState = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const cartState = useMemo(() => ({ cart, updateCart }), [cart, updateCart]);
+  return (
+    <SessionContext.Provider value={sessionState}>
+      <CartContext.Provider value={cartState}>
+        <Provider value={client}>{children}</Provider>
+      </CartContext.Provider>
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside AppState');
+  return state;
+}
+
+export function useCart(): CartState {
+  const state = useContext(CartContext);
+  if (!state) throw new Error('useCart outside AppState');
+  return state;
+}
