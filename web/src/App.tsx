@@ -69,10 +69,10 @@ function Header() {
           {admin && (
             <>
               <li>
-                <Link to="/admin/products">Products</Link>
+                <Link to="/admin/products">Manage products</Link>
               </li>
               <li>
-                <Link to="/admin/orders">Orders</Link>
+                <Link to="/admin/orders">Manage orders</Link>
               </li>
             </>
           )}
