@@ -153,7 +153,7 @@ describeInBrowser('storefront in Chromium', () => {
     90_000,
   );
 
-  it('an admin signs in by keyboard, creates a product that appears in the catalog, and marks an order paid', async () => {
+  it('an admin signs in by keyboard, creates a product that appears in the catalog, edits it, marks an order paid and deletes the product', async () => {
     const customer = await tokenFor('user@example.com', 'user123');
     const placed = await shop.gql<{ placeOrder: { id: string } }>(
       'mutation { placeOrder(input: { items: [{ productId: "1", quantity: 1 }] }) { id } }',
@@ -194,12 +194,20 @@ describeInBrowser('storefront in Chromium', () => {
     await page.getByRole('button', { name: 'Create product' }).click();
     await page.getByRole('cell', { name: 'Trailhead Storm Lantern', exact: true }).waitFor();
     await page.getByText('49 products').waitFor();
+    await page.getByRole('link', { name: 'Edit Trailhead Storm Lantern' }).click();
+    await page.getByRole('heading', { name: 'Edit product' }).waitFor();
+    expect(await page.getByLabel('Price').inputValue()).toBe('24.50');
+    await page.getByLabel('Price').fill('26');
+    await expectLabelled(page);
+    await screenshot(page, '11-admin-edit-product');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('row').filter({ hasText: 'Trailhead Storm Lantern' }).getByText('$26.00').waitFor();
 
     await nav.getByRole('link', { name: 'Catalog' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('storm lantern');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Trailhead Storm Lantern' }) });
-    await card.getByText('$24.50').waitFor();
+    await card.getByText('$26.00').waitFor();
     await card.getByText('In stock').waitFor();
 
     await nav.getByRole('link', { name: 'Manage orders' }).click();
@@ -209,8 +217,17 @@ describeInBrowser('storefront in Chromium', () => {
     await row.getByRole('button', { name: `Mark shipped: order #${orderId}` }).waitFor();
     await row.getByText('Paid', { exact: true }).waitFor();
     await expectLabelled(page);
-    await screenshot(page, '11-admin-orders');
+    await screenshot(page, '12-admin-orders');
     expect(await statusOf(orderId, customer)).toBe('PAID');
+
+    // Deleting it takes it out of the catalog.
+    await nav.getByRole('link', { name: 'Manage products' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete Trailhead Storm Lantern' }).click();
+    await page.getByText('48 products').waitFor();
+    expect(await page.getByRole('cell', { name: 'Trailhead Storm Lantern', exact: true }).count()).toBe(0);
+    const search = await shop.gql<{ products: { totalCount: number } }>('{ products(search: "storm lantern") { totalCount } }');
+    expect(search.data?.products.totalCount).toBe(0);
 
     expect(consoleErrors).toEqual([]);
     await context.close();
@@ -241,7 +258,7 @@ describeInBrowser('storefront in Chromium', () => {
     await second.page.getByRole('button', { name: 'Place order' }).click();
     await second.page.getByRole('alert').filter({ hasText: 'Only 1 left of Beeswax Pillar Candle' }).waitFor();
     await second.page.getByRole('row').filter({ hasText: 'Beeswax Pillar Candle' }).getByText('Only 1 left', { exact: true }).waitFor();
-    await screenshot(second.page, '12-cart-only-n-left');
+    await screenshot(second.page, '13-cart-only-n-left');
     await second.page.getByLabel('Quantity of Beeswax Pillar Candle').fill('1');
     await second.page.getByRole('button', { name: 'Place order' }).click();
     await second.page.waitForURL(/\/orders\?placed=/);
@@ -271,14 +288,14 @@ describeInBrowser('storefront in Chromium', () => {
     expect(await page.evaluate('document.activeElement.outerHTML')).toMatch(/Skip to content/);
     await page.keyboard.press('Enter');
     expect(await page.evaluate('document.activeElement.id')).toBe('main');
-    await screenshot(page, '13-catalog-phone');
+    await screenshot(page, '14-catalog-phone');
 
     await page.goto('/signin');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: /Too many failed attempts\. Try again in \d+ minutes?\./ }).waitFor();
-    await screenshot(page, '14-signin-rate-limited');
+    await screenshot(page, '15-signin-rate-limited');
     expect(consoleErrors).toEqual([]);
     await context.close();
   }, 90_000);

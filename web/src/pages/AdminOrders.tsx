@@ -44,13 +44,15 @@ function OrderRow({ order }: { order: AdminOrder }) {
       <td data-label="Status">
         <StatusBadge status={order.status} />
       </td>
-      <td className="actions">
-        {NEXT[order.status].map((next) => (
-          <button type="button" key={next.status} disabled={fetching} onClick={() => void move(next.status)} aria-label={`${next.label}: order #${order.id}`}>
-            {next.label}
-          </button>
-        ))}
-        <ErrorNote error={error}>{error?.code === 'INVALID_TRANSITION' ? 'Not allowed from this status.' : error && describeError(error)}</ErrorNote>
+      <td>
+        <div className="actions">
+          {NEXT[order.status].map((next) => (
+            <button type="button" key={next.status} disabled={fetching} onClick={() => void move(next.status)} aria-label={`${next.label}: order #${order.id}`}>
+              {next.label}
+            </button>
+          ))}
+          <ErrorNote error={error}>{error?.code === 'INVALID_TRANSITION' ? 'Not allowed from this status.' : error && describeError(error)}</ErrorNote>
+        </div>
       </td>
     </tr>
   );

@@ -48,13 +48,15 @@ function ProductRows({ after, search, isLast, onMore }: { after: string | null; 
               <td data-label="Category">{product.category}</td>
               <td data-label="Price">{formatMoney(product.price)}</td>
               <td data-label="Stock">{product.stock}</td>
-              <td className="actions">
-                <Link to={`/admin/products/${product.id}`} aria-label={`Edit ${product.name}`}>
-                  Edit
-                </Link>
-                <button type="button" className="link-button danger" disabled={deleting.fetching} onClick={() => void remove(product.id, product.name)} aria-label={`Delete ${product.name}`}>
-                  Delete
-                </button>
+              <td>
+                <div className="actions">
+                  <Link to={`/admin/products/${product.id}`} aria-label={`Edit ${product.name}`}>
+                    Edit
+                  </Link>
+                  <button type="button" className="link-button danger" disabled={deleting.fetching} onClick={() => void remove(product.id, product.name)} aria-label={`Delete ${product.name}`}>
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}
