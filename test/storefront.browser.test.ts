@@ -134,6 +134,7 @@ describeInBrowser('storefront in Chromium', () => {
       await order.getByText('2 × Helix Mechanical Keyboard').waitFor();
       await order.getByText('Total $308.99').waitFor();
       await page.getByRole('link', { name: 'Cart, 0 items' }).waitFor();
+      await page.evaluate('window.getSelection().removeAllRanges()'); // the double click selected text
       await screenshot(page, '06-my-orders');
       await order.getByRole('button', { name: `Cancel order #${lostOrderId}` }).click();
       await order.getByText('Cancelled').waitFor();
