@@ -29,9 +29,8 @@ const CHROMIUM_ARGS = [
 /** True when the browser suite can run; says why not (or throws, in CI) when it cannot. */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  const message = `${CHROMIUM} not found: the storefront browser suite is skipped (apt-get install -y chromium to run it).`;
-  if (BROWSER_REQUIRED) throw new Error(`TEST_BROWSER_REQUIRED=1 but ${message}`);
-  process.stderr.write(`\n${message}\n`);
+  if (BROWSER_REQUIRED) throw new Error(`TEST_BROWSER_REQUIRED=1 but ${CHROMIUM} is not installed (apt-get install -y chromium).`);
+  process.stderr.write(`\n${CHROMIUM} not found: the storefront browser suite is skipped (apt-get install -y chromium to run it).\n`);
   return false;
 }
 
