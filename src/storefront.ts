@@ -25,7 +25,10 @@ function packageRoot(): string {
   return dir;
 }
 
-export const STOREFRONT_DIR = path.join(packageRoot(), 'web', 'dist');
+/** Where `npm run build:web` puts the storefront. */
+export function storefrontDir(): string {
+  return path.join(packageRoot(), 'web', 'dist');
+}
 
 /**
  * The storefront's own policy: its scripts, styles, images and fonts come from this origin
@@ -66,7 +69,7 @@ developing), then reload. The API is at <a href="/graphql">/graphql</a> and <a h
  * Static assets from `dir`, and index.html for every other GET that asks for a page, so the
  * client-side routes (/products/7, /orders …) survive a reload. A missing asset stays a 404.
  */
-export function storefront(dir: string = STOREFRONT_DIR): RequestHandler {
+export function storefront(dir: string = storefrontDir()): RequestHandler {
   const indexFile = path.join(dir, 'index.html');
   const assets = express.static(dir, {
     index: false,
