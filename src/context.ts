@@ -35,7 +35,7 @@ export interface RequestInfo {
 
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
   const loaders = createLoaders(deps.db);
-  const viewer = await resolveViewer(request.authorization, deps.config.jwt.secret, loaders);
+  const viewer = await resolveViewer(request.authorization, deps.config.jwt, loaders);
   return { viewer, loaders, services: createServices({ ...deps, loaders, viewer, clientIp: request.clientIp }) };
 }
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import bcrypt from 'bcrypt';
+import * as bcryptThreads from '../src/auth/bcryptThreads';
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import { clientKey, LOGIN_LIMITS, REDIS_KEY_PREFIX } from '../src/auth/loginThrottle';
@@ -74,7 +74,7 @@ function randomClientIp(): string {
 
 /** Counts bcrypt comparisons and SQL statements on the users table while `work` runs. */
 async function measure<T>(db: Knex, work: () => Promise<T>): Promise<{ result: T; compares: number; userQueries: number }> {
-  const compare = jest.spyOn(bcrypt, 'compare');
+  const compare = jest.spyOn(bcryptThreads, 'bcryptCompare');
   let userQueries = 0;
   const onQuery = (query: { sql: string }) => {
     if (/\busers\b/.test(query.sql)) userQueries += 1;

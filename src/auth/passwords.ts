@@ -1,4 +1,4 @@
-import bcrypt from 'bcrypt';
+import { bcryptCompare, bcryptHash } from './bcryptThreads';
 import { badInput } from '../errors';
 
 // bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated.
@@ -15,11 +15,11 @@ export function fitsBcrypt(password: string): boolean {
   return Buffer.byteLength(password, 'utf8') <= MAX_BYTES;
 }
 
-/** Asynchronous: bcrypt runs on libuv's thread pool, so the event loop keeps serving. */
+/** On low-priority threads (bcryptThreads.ts): the event loop and other requests go first. */
 export function hashPassword(password: string, rounds: number): Promise<string> {
-  return bcrypt.hash(password, rounds);
+  return bcryptHash(password, rounds);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+  return bcryptCompare(password, hash);
 }

@@ -1,7 +1,7 @@
 import type { User } from '../domain';
 import { unauthenticated } from '../errors';
 import type { Loaders } from '../loaders';
-import { verifyToken } from './jwt';
+import { verifyToken, type JwtSettings } from './jwt';
 
 /**
  * Who is calling: null for anonymous requests (no Authorization header). A header that is
@@ -10,13 +10,13 @@ import { verifyToken } from './jwt';
  */
 export async function resolveViewer(
   authorization: string | undefined,
-  jwtSecret: string,
+  jwt: JwtSettings,
   loaders: Loaders,
 ): Promise<User | null> {
   if (authorization === undefined || authorization.trim() === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>"');
-  const { userId, tokenVersion } = verifyToken(match[1], jwtSecret);
+  const { userId, tokenVersion } = verifyToken(match[1], jwt);
   // The same primary-key lookup that finds the user tells whether the session was revoked.
   const user = await loaders.userById.load(userId);
   if (!user) throw unauthenticated('Invalid token');
