@@ -106,10 +106,8 @@ export async function countOrders(db: Db, filter: OrderFilter): Promise<number> 
   return toCount(await filteredOrders(db, filter).count({ n: '*' }).first());
 }
 
-export async function insertOrder(
-  db: Db,
-  order: { userId: number; totalCents: number; items: Omit<OrderItem, 'id' | 'orderId'>[] },
-): Promise<number> {
+/** The order row alone (status pending); its items follow with insertOrderItems. */
+export async function insertOrder(db: Db, order: { userId: number; totalCents: number }): Promise<number> {
   const now = new Date();
   const [id] = await db('orders').insert({
     user_id: order.userId,
@@ -118,9 +116,16 @@ export async function insertOrder(
     created_at: now,
     updated_at: now,
   });
-  const orderId = Number(id);
+  return Number(id);
+}
+
+export async function insertOrderItems(
+  db: Db,
+  orderId: number,
+  items: readonly Omit<OrderItem, 'id' | 'orderId'>[],
+): Promise<void> {
   await db('order_items').insert(
-    order.items.map((item) => ({
+    items.map((item) => ({
       order_id: orderId,
       product_id: item.productId,
       product_name: item.productName,
@@ -128,7 +133,6 @@ export async function insertOrder(
       price: item.unitPriceCents,
     })),
   );
-  return orderId;
 }
 
 /**

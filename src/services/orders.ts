@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isUniqueViolation } from '../db/knex';
+import { isUniqueViolation, type Db } from '../db/knex';
 import {
   attachOrderToIdempotencyKey,
   claimIdempotencyKey,
@@ -8,6 +8,7 @@ import {
   findItemsByOrderIds,
   findOrdersByIds,
   insertOrder,
+  insertOrderItems,
   listOrdersAfter,
   listOrdersAtOffset,
   transitionOrder,
@@ -171,34 +172,28 @@ export function createOrderService({ db, loaders, logger, viewer }: RequestScope
         const earlier = await replay(user, key, requestHash);
         if (earlier) return { order: earlier, replayed: true };
       }
+      // Names and prices are read before the transaction, and the order row is written before
+      // any stock is taken: the hot rows (a popular product's) stay locked only from the stock
+      // UPDATE to COMMIT, two statements, however busy the server is. A price edited in that
+      // instant leaves the order at the price the buyer was shown a moment before.
+      const catalog = new Map((await findProductsByIds(db, lines.map((line) => line.productId))).map((p) => [p.id, p]));
+      const items = lines.map(({ productId, quantity }) => {
+        const product = catalog.get(productId);
+        if (!product || product.archived) throw new AppError('NOT_FOUND', `Product ${productId} not found`, { productId });
+        return { productId, quantity, productName: product.name, unitPriceCents: product.priceCents };
+      });
+      const totalCents = items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0);
       try {
         const orderId = await transactionWithRetry(
           db,
           async (trx) => {
             if (key) await claimIdempotencyKey(trx, user.id, key, requestHash);
+            const id = await insertOrder(trx, { userId: user.id, totalCents });
             // Lines are sorted by product id, so concurrent orders lock rows in one order.
             for (const line of lines) {
-              if (!(await takeStock(trx, line.productId, line.quantity))) {
-                const [product] = await findProductsByIds(trx, [line.productId]);
-                if (!product || product.archived) {
-                  throw new AppError('NOT_FOUND', `Product ${line.productId} not found`, {
-                    productId: line.productId,
-                  });
-                }
-                throw new AppError(
-                  'INSUFFICIENT_STOCK',
-                  `Only ${product.stock} of "${product.name}" left in stock (${line.quantity} requested)`,
-                  { productId: product.id, available: product.stock, requested: line.quantity },
-                );
-              }
+              if (!(await takeStock(trx, line.productId, line.quantity))) throw await stockError(trx, line);
             }
-            const products = new Map((await findProductsByIds(trx, lines.map((line) => line.productId))).map((p) => [p.id, p]));
-            const items = lines.map(({ productId, quantity }) => {
-              const product = products.get(productId)!;
-              return { productId, quantity, productName: product.name, unitPriceCents: product.priceCents };
-            });
-            const totalCents = items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0);
-            const id = await insertOrder(trx, { userId: user.id, totalCents, items });
+            await insertOrderItems(trx, id, items);
             if (key) await attachOrderToIdempotencyKey(trx, user.id, key, id);
             return id;
           },
@@ -241,6 +236,19 @@ export type OrderService = ReturnType<typeof createOrderService>;
 /** Order lists are newest first by id, so the id alone places a page. */
 function cursorOf(order: Order): string {
   return encodeCursor({ id: order.id });
+}
+
+/** Why a line's stock could not be taken (read after the failed UPDATE, so it is current). */
+async function stockError(trx: Db, line: OrderLine): Promise<AppError> {
+  const [product] = await findProductsByIds(trx, [line.productId]);
+  if (!product || product.archived) {
+    return new AppError('NOT_FOUND', `Product ${line.productId} not found`, { productId: line.productId });
+  }
+  return new AppError(
+    'INSUFFICIENT_STOCK',
+    `Only ${product.stock} of "${product.name}" left in stock (${line.quantity} requested)`,
+    { productId: product.id, available: product.stock, requested: line.quantity },
+  );
 }
 
 /** Validates the lines and merges those for the same product; sorted by product id. */
