@@ -114,8 +114,8 @@ export async function s7SignedIn(b: Bench): Promise<void> {
   check(b, 'S7', 'ratio ≥ 0.85', row.ratio!.median.toFixed(2), row.ratio!.median >= 0.85);
   const [asString, asKey] = jwtVerifyMicros(b.tokens.customers[0]!, b.jwtSecret);
   b.report.notes.push(
-    `S7: \`jwt.verify\` (jsonwebtoken) takes ${asString.toFixed(0)} µs with the secret as a string, as src/auth/jwt.ts passes it ` +
-      `(jsonwebtoken first tries it as a PEM public key, and that failure is the cost), and ${asKey.toFixed(1)} µs with a KeyObject made once (\`crypto.createSecretKey\`); measured in the benchmark's process.`,
+    `S7: \`jwt.verify\` (jsonwebtoken) takes ${asString.toFixed(0)} µs with the secret as a string ` +
+      `(jsonwebtoken first tries it as a PEM public key, and that failure is the cost), and ${asKey.toFixed(1)} µs with a KeyObject made once (\`crypto.createSecretKey\`), as src/auth/jwt.ts now passes it; measured in the benchmark's process.`,
   );
   await maybeProfile(b, 'S7', [loadOf(b, b.ours, signedIn)]);
 }
