@@ -12,6 +12,20 @@ export const ProductCardFields = graphql(`
   }
 `);
 
+/** Everything the product page and the admin editor show of a product. */
+export const ProductDetailFields = graphql(`
+  fragment ProductDetailFields on Product {
+    id
+    name
+    description
+    price
+    stock
+    category
+    archived
+    updatedAt
+  }
+`);
+
 /** The catalog's first screen in one round trip: who is signed in, the categories, the first page. */
 export const CatalogQuery = graphql(`
   query Catalog($first: Int!, $search: String, $category: String, $sort: ProductSort!) {
@@ -52,14 +66,7 @@ export const MoreProductsQuery = graphql(`
 export const ProductQuery = graphql(`
   query Product($id: ID!) {
     product(id: $id) {
-      id
-      name
-      description
-      price
-      stock
-      category
-      archived
-      updatedAt
+      ...ProductDetailFields
     }
   }
 `);
@@ -166,14 +173,7 @@ export const AdminProductsQuery = graphql(`
 export const CreateProductMutation = graphql(`
   mutation CreateProduct($input: ProductInput!) {
     createProduct(input: $input) {
-      id
-      name
-      description
-      price
-      stock
-      category
-      archived
-      updatedAt
+      ...ProductDetailFields
     }
   }
 `);
@@ -181,14 +181,7 @@ export const CreateProductMutation = graphql(`
 export const UpdateProductMutation = graphql(`
   mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {
     updateProduct(id: $id, input: $input) {
-      id
-      name
-      description
-      price
-      stock
-      category
-      archived
-      updatedAt
+      ...ProductDetailFields
     }
   }
 `);

@@ -15,9 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment ProductCardFields on Product {\n    id\n    name\n    price\n    stock\n    category\n  }\n": typeof types.ProductCardFieldsFragmentDoc,
+    "\n  fragment ProductDetailFields on Product {\n    id\n    name\n    description\n    price\n    stock\n    category\n    archived\n    updatedAt\n  }\n": typeof types.ProductDetailFieldsFragmentDoc,
     "\n  query Catalog($first: Int!, $search: String, $category: String, $sort: ProductSort!) {\n    me {\n      id\n      email\n      role\n    }\n    categories\n    products(first: $first, search: $search, category: $category, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n      }\n    }\n  }\n": typeof types.CatalogDocument,
     "\n  query MoreProducts($first: Int!, $after: String!, $search: String, $category: String, $sort: ProductSort!) {\n    products(first: $first, after: $after, search: $search, category: $category, sort: $sort) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n      }\n    }\n  }\n": typeof types.MoreProductsDocument,
-    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n": typeof types.ProductDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetailFields\n    }\n  }\n": typeof types.ProductDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
@@ -26,17 +27,18 @@ type Documents = {
     "\n  query MyOrders($first: Int!, $after: String) {\n    myOrders(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...OrderFields\n      }\n    }\n  }\n": typeof types.MyOrdersDocument,
     "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n      updatedAt\n    }\n  }\n": typeof types.CancelOrderDocument,
     "\n  query AdminProducts($first: Int!, $after: String, $search: String) {\n    products(first: $first, after: $after, search: $search, sort: NEWEST) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n        updatedAt\n      }\n    }\n  }\n": typeof types.AdminProductsDocument,
-    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n": typeof types.CreateProductDocument,
-    "\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n": typeof types.UpdateProductDocument,
+    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductDetailFields\n    }\n  }\n": typeof types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductDetailFields\n    }\n  }\n": typeof types.UpdateProductDocument,
     "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id)\n  }\n": typeof types.DeleteProductDocument,
     "\n  query AdminOrders($first: Int!, $after: String, $status: OrderStatus) {\n    orders(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        status\n        total\n        createdAt\n        user {\n          id\n          email\n        }\n        items {\n          id\n          productName\n          quantity\n        }\n      }\n    }\n  }\n": typeof types.AdminOrdersDocument,
     "\n  mutation UpdateOrderStatus($id: ID!, $status: OrderStatus!) {\n    updateOrderStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": typeof types.UpdateOrderStatusDocument,
 };
 const documents: Documents = {
     "\n  fragment ProductCardFields on Product {\n    id\n    name\n    price\n    stock\n    category\n  }\n": types.ProductCardFieldsFragmentDoc,
+    "\n  fragment ProductDetailFields on Product {\n    id\n    name\n    description\n    price\n    stock\n    category\n    archived\n    updatedAt\n  }\n": types.ProductDetailFieldsFragmentDoc,
     "\n  query Catalog($first: Int!, $search: String, $category: String, $sort: ProductSort!) {\n    me {\n      id\n      email\n      role\n    }\n    categories\n    products(first: $first, search: $search, category: $category, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n      }\n    }\n  }\n": types.CatalogDocument,
     "\n  query MoreProducts($first: Int!, $after: String!, $search: String, $category: String, $sort: ProductSort!) {\n    products(first: $first, after: $after, search: $search, category: $category, sort: $sort) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n      }\n    }\n  }\n": types.MoreProductsDocument,
-    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n": types.ProductDocument,
+    "\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetailFields\n    }\n  }\n": types.ProductDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
@@ -45,8 +47,8 @@ const documents: Documents = {
     "\n  query MyOrders($first: Int!, $after: String) {\n    myOrders(first: $first, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...OrderFields\n      }\n    }\n  }\n": types.MyOrdersDocument,
     "\n  mutation CancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n      updatedAt\n    }\n  }\n": types.CancelOrderDocument,
     "\n  query AdminProducts($first: Int!, $after: String, $search: String) {\n    products(first: $first, after: $after, search: $search, sort: NEWEST) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n        updatedAt\n      }\n    }\n  }\n": types.AdminProductsDocument,
-    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n": types.CreateProductDocument,
-    "\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n": types.UpdateProductDocument,
+    "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductDetailFields\n    }\n  }\n": types.CreateProductDocument,
+    "\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductDetailFields\n    }\n  }\n": types.UpdateProductDocument,
     "\n  mutation DeleteProduct($id: ID!) {\n    deleteProduct(id: $id)\n  }\n": types.DeleteProductDocument,
     "\n  query AdminOrders($first: Int!, $after: String, $status: OrderStatus) {\n    orders(first: $first, after: $after, status: $status) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        status\n        total\n        createdAt\n        user {\n          id\n          email\n        }\n        items {\n          id\n          productName\n          quantity\n        }\n      }\n    }\n  }\n": types.AdminOrdersDocument,
     "\n  mutation UpdateOrderStatus($id: ID!, $status: OrderStatus!) {\n    updateOrderStatus(id: $id, status: $status) {\n      id\n      status\n      updatedAt\n    }\n  }\n": types.UpdateOrderStatusDocument,
@@ -73,6 +75,10 @@ export function graphql(source: "\n  fragment ProductCardFields on Product {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ProductDetailFields on Product {\n    id\n    name\n    description\n    price\n    stock\n    category\n    archived\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ProductDetailFields on Product {\n    id\n    name\n    description\n    price\n    stock\n    category\n    archived\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Catalog($first: Int!, $search: String, $category: String, $sort: ProductSort!) {\n    me {\n      id\n      email\n      role\n    }\n    categories\n    products(first: $first, search: $search, category: $category, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Catalog($first: Int!, $search: String, $category: String, $sort: ProductSort!) {\n    me {\n      id\n      email\n      role\n    }\n    categories\n    products(first: $first, search: $search, category: $category, sort: $sort) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...ProductCardFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -81,7 +87,7 @@ export function graphql(source: "\n  query MoreProducts($first: Int!, $after: St
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetailFields\n    }\n  }\n"): (typeof documents)["\n  query Product($id: ID!) {\n    product(id: $id) {\n      ...ProductDetailFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -117,11 +123,11 @@ export function graphql(source: "\n  query AdminProducts($first: Int!, $after: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProduct($input: ProductInput!) {\n    createProduct(input: $input) {\n      ...ProductDetailFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      id\n      name\n      description\n      price\n      stock\n      category\n      archived\n      updatedAt\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductDetailFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {\n    updateProduct(id: $id, input: $input) {\n      ...ProductDetailFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
