@@ -4,6 +4,7 @@ import { AdminOrdersQuery, UpdateOrderStatusMutation } from '../documents';
 import { codedError, describeError, type CodedError } from '../errors';
 import type { AdminOrdersQuery as AdminOrdersResult, OrderStatus } from '../gql/graphql';
 import { formatMoney } from '../money';
+import { LoadMore, useCursorPages } from '../paging';
 import { ErrorNote, formatDate, Loading, RequireSignIn, StatusBadge } from '../ui';
 
 const PAGE_SIZE = 20;
@@ -92,20 +93,14 @@ function OrderRows({ after, status, isLast, onMore }: { after: string | null; st
           </tbody>
         </table>
       )}
-      {isLast && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <p className="center">
-          <button type="button" onClick={() => onMore(pageInfo.endCursor!)}>
-            Load more
-          </button>
-        </p>
-      )}
+      {isLast && <LoadMore pageInfo={pageInfo} onMore={onMore} />}
     </>
   );
 }
 
 export function AdminOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | null>(null);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const { cursors, more, reset } = useCursorPages();
   return (
     <RequireSignIn admin returnTo="/admin/orders">
       <section>
@@ -118,7 +113,7 @@ export function AdminOrdersPage() {
               value={status ?? ''}
               onChange={(event) => {
                 setStatus(STATUSES.find((candidate) => candidate === event.target.value) ?? null);
-                setCursors([null]);
+                reset();
               }}
             >
               <option value="">All statuses</option>
@@ -136,7 +131,7 @@ export function AdminOrdersPage() {
             after={after}
             status={status}
             isLast={index === cursors.length - 1}
-            onMore={(cursor) => setCursors((previous) => [...previous, cursor])}
+            onMore={more}
           />
         ))}
       </section>

@@ -4,6 +4,7 @@ import { AdminProductsQuery, CreateProductMutation, DeleteProductMutation, Produ
 import { codedError, describeError, fieldOf, type CodedError } from '../errors';
 import { formatMoney } from '../money';
 import { Link, navigate } from '../router';
+import { LoadMore, useCursorPages } from '../paging';
 import { ErrorNote, Loading, RequireSignIn } from '../ui';
 
 const PAGE_SIZE = 20;
@@ -62,13 +63,7 @@ function ProductRows({ after, search, isLast, onMore }: { after: string | null; 
           ))}
         </tbody>
       </table>
-      {isLast && data.products.pageInfo.hasNextPage && data.products.pageInfo.endCursor && (
-        <p className="center">
-          <button type="button" onClick={() => onMore(data.products.pageInfo.endCursor!)}>
-            Load more
-          </button>
-        </p>
-      )}
+      {isLast && <LoadMore pageInfo={data.products.pageInfo} onMore={onMore} />}
     </>
   );
 }
@@ -76,7 +71,7 @@ function ProductRows({ after, search, isLast, onMore }: { after: string | null; 
 export function AdminProductsPage() {
   const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const { cursors, more, reset } = useCursorPages();
   return (
     <RequireSignIn admin returnTo="/admin/products">
       <section>
@@ -92,7 +87,7 @@ export function AdminProductsPage() {
           onSubmit={(event) => {
             event.preventDefault();
             setSearch(draft.trim());
-            setCursors([null]);
+            reset();
           }}
         >
           <div className="field grow">
@@ -107,7 +102,7 @@ export function AdminProductsPage() {
             after={after}
             search={search}
             isLast={index === cursors.length - 1}
-            onMore={(cursor) => setCursors((previous) => [...previous, cursor])}
+            onMore={more}
           />
         ))}
       </section>

@@ -5,6 +5,7 @@ import { codedError, describeError, type CodedError } from '../errors';
 import type { OrderFieldsFragment } from '../gql/graphql';
 import { formatMoney } from '../money';
 import { Link, useLocation } from '../router';
+import { LoadMore, useCursorPages } from '../paging';
 import { ErrorNote, formatDate, Loading, RequireSignIn, StatusBadge } from '../ui';
 
 const PAGE_SIZE = 10;
@@ -64,13 +65,7 @@ function OrderList({ after, placed, isLast, onMore }: { after: string | null; pl
           <OrderCard key={order.id} order={order} highlighted={order.id === placed} />
         ))}
       </ul>
-      {isLast && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <p className="center">
-          <button type="button" onClick={() => onMore(pageInfo.endCursor!)}>
-            Load more
-          </button>
-        </p>
-      )}
+      {isLast && <LoadMore pageInfo={pageInfo} onMore={onMore} />}
     </>
   );
 }
@@ -78,8 +73,7 @@ function OrderList({ after, placed, isLast, onMore }: { after: string | null; pl
 export function OrdersPage() {
   const { query } = useLocation();
   const placed = query.get('placed');
-  // Each page of orders is its own query after the previous page's cursor.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const { cursors, more } = useCursorPages();
   return (
     <RequireSignIn returnTo="/orders">
       <section>
@@ -95,7 +89,7 @@ export function OrdersPage() {
             after={after}
             placed={placed}
             isLast={index === cursors.length - 1}
-            onMore={(cursor) => setCursors((previous) => [...previous, cursor])}
+            onMore={more}
           />
         ))}
       </section>
