@@ -174,12 +174,12 @@ export function createOrderService({ db, loaders, logger, viewer }: RequestScope
       }
       // Names and prices are read before the transaction, and the order row is written before
       // any stock is taken: the hot rows (a popular product's) stay locked only from the stock
-      // UPDATE to COMMIT, two statements, however busy the server is. A price edited in that
-      // instant leaves the order at the price the buyer was shown a moment before.
+      // UPDATE to COMMIT, two statements. A price edited in that instant leaves the order at the
+      // price the buyer was shown a moment before.
       const catalog = new Map((await findProductsByIds(db, lines.map((line) => line.productId))).map((p) => [p.id, p]));
       const items = lines.map(({ productId, quantity }) => {
         const product = catalog.get(productId);
-        if (!product || product.archived) throw new AppError('NOT_FOUND', `Product ${productId} not found`, { productId });
+        if (!product || product.archived) throw productNotFound(productId);
         return { productId, quantity, productName: product.name, unitPriceCents: product.priceCents };
       });
       const totalCents = items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0);
@@ -238,12 +238,14 @@ function cursorOf(order: Order): string {
   return encodeCursor({ id: order.id });
 }
 
+function productNotFound(productId: number): AppError {
+  return new AppError('NOT_FOUND', `Product ${productId} not found`, { productId });
+}
+
 /** Why a line's stock could not be taken (read after the failed UPDATE, so it is current). */
 async function stockError(trx: Db, line: OrderLine): Promise<AppError> {
   const [product] = await findProductsByIds(trx, [line.productId]);
-  if (!product || product.archived) {
-    return new AppError('NOT_FOUND', `Product ${line.productId} not found`, { productId: line.productId });
-  }
+  if (!product || product.archived) return productNotFound(line.productId);
   return new AppError(
     'INSUFFICIENT_STOCK',
     `Only ${product.stock} of "${product.name}" left in stock (${line.quantity} requested)`,
