@@ -2,6 +2,7 @@
 // place of the per-request values, for the raw anchor to run verbatim.
 import type { Knex } from 'knex';
 import { countProducts, listProductsAtOffset, type ProductFilter } from '../src/db/products';
+import { fullTextQuery } from '../src/db/searchWords';
 import type { Binding, SqlTemplate, SqlTemplates } from './anchors/sqlTemplates';
 
 const MARK = { limit: 8887, offset: 7771, search: 'benchsearchmarker' } as const;
@@ -13,6 +14,7 @@ async function capture(db: Knex, work: () => Promise<unknown>): Promise<SqlTempl
       if (value === MARK.limit) return { param: 'limit' };
       if (value === MARK.offset) return { param: 'offset' };
       if (value === `%${MARK.search}%`) return { param: 'pattern' };
+      if (value === fullTextQuery([MARK.search])) return { param: 'fullText' };
       return value as Binding;
     });
     captured.push({ sql: query.sql, bindings });

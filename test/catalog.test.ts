@@ -624,7 +624,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
     it('search takes _ literally instead of matching every product', async () => {
       await arrange([{ name: 'snake_case mug' }, { name: 'Plain mug' }, { name: 'a' }]);
       expect(await names({ search: '_' })).toEqual(['snake_case mug']);
-      expect(await names({ search: 'e_c' })).toEqual(['snake_case mug']);
+      expect(await names({ search: 'snake_c' })).toEqual(['snake_case mug']);
     });
 
     it('search takes the LIKE escape character and backslashes literally', async () => {
@@ -632,6 +632,33 @@ describe.each(dialects)('catalog on %s', (dialect) => {
       expect(await names({ search: '!' })).toEqual(['Hello!']);
       expect(await names({ search: 'o!' })).toEqual(['Hello!']);
       expect(await names({ search: '\\' })).toEqual(['C:\\temp']);
+    });
+
+    it('each search word of 3+ letters must begin a word: "lamp" finds "Lamps" and "desk lamp", not "Clamp"', async () => {
+      await arrange([
+        { name: 'Desk lamp' },
+        { name: 'Lamps, set of two' },
+        { name: 'Clamp' },
+        { name: 'Table', description: 'Comes with a LAMP shade' },
+        { name: "L'amour candle" },
+      ]);
+      expect(await names({ search: 'lamp' })).toEqual(['Desk lamp', 'Lamps, set of two', 'Table']);
+      expect((await list({ search: 'lamp' })).totalCount).toBe(3);
+      expect(await names({ search: 'amp' })).toEqual([]);
+      expect(await names({ search: 'lamp shade' })).toEqual(['Table']);
+      expect(await names({ search: 'amour' })).toEqual(["L'amour candle"]);
+    });
+
+    it('a term without a word of 3+ letters matches anywhere: "77" finds "Model 1773"', async () => {
+      await arrange([{ name: 'Model 1773' }, { name: 'Model 88' }]);
+      expect(await names({ search: '77' })).toEqual(['Model 1773']);
+      expect(await names({ search: 'l 17' })).toEqual(['Model 1773']);
+    });
+
+    it('common words ("with", "the") are searched like any other word', async () => {
+      await arrange([{ name: 'Mug', description: 'Comes with the lid' }, { name: 'Cup', description: 'No lid' }]);
+      expect(await names({ search: 'with' })).toEqual(['Mug']);
+      expect(await names({ search: 'with the lid' })).toEqual(['Mug']);
     });
 
     it('a blank search matches everything, a search over 200 characters is BAD_USER_INPUT', async () => {

@@ -1,7 +1,7 @@
 // SQL text captured from Shopgraph's own src/db functions, so the anchor issues the very same
 // statements. Bindings that vary per request are markers, filled in by fillTemplate.
 
-export type Binding = string | number | boolean | null | { param: 'limit' | 'offset' | 'pattern' };
+export type Binding = string | number | boolean | null | { param: keyof SqlParams };
 
 export interface SqlTemplate {
   sql: string;
@@ -15,7 +15,15 @@ export interface SqlTemplates {
   searchCount: SqlTemplate;
 }
 
-export function fillTemplate(template: SqlTemplate, params: { limit: number; offset: number; pattern: string }): unknown[] {
+/** The per-request values: page, the LIKE pattern and the full-text query of a search term. */
+export interface SqlParams {
+  limit: number;
+  offset: number;
+  pattern: string;
+  fullText: string;
+}
+
+export function fillTemplate(template: SqlTemplate, params: SqlParams): unknown[] {
   return template.bindings.map((binding) =>
     binding !== null && typeof binding === 'object' ? params[binding.param] : binding,
   );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config';
 import { AppError } from '../errors';
+import { beginsWords } from './searchWords';
 
 export type Db = Knex | Knex.Transaction;
 export type Dialect = 'mysql' | 'sqlite';
@@ -62,6 +63,8 @@ export function createDb(config: DatabaseConfig): Knex {
         connection.function('unicode_lower', { deterministic: true }, (value: unknown) =>
           typeof value === 'string' ? value.toLowerCase() : value,
         );
+        // What MariaDB's FULLTEXT index answers for catalog search (productSearch.ts).
+        connection.function('begins_words', { deterministic: true }, beginsWords);
         done(null, connection);
       },
     },
@@ -113,7 +116,7 @@ async function limitStatementTime(connection: MysqlConnection): Promise<void> {
 
 interface SqliteConnection {
   pragma(source: string): unknown;
-  function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): void;
+  function(name: string, options: { deterministic: boolean }, fn: (...values: unknown[]) => unknown): void;
 }
 
 export function dialectOf(db: Db): Dialect {

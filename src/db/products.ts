@@ -1,6 +1,6 @@
 import type { Product } from '../domain';
-import { containsIgnoringCase } from './likePattern';
 import { isForeignKeyViolation, toCount, toDate, type Db } from './knex';
+import { whereMatchesSearch } from './productSearch';
 import type { ProductRow } from './tables';
 
 export interface ProductFilter {
@@ -73,13 +73,7 @@ export function sortValueOf(product: Product, sort: ProductSortKey): number | st
 /** Catalog listings never include archived products. */
 function filteredProducts(db: Db, filter: ProductFilter) {
   const query = db('products').where('archived', false);
-  if (filter.search) {
-    const search = filter.search;
-    query.where((where) => {
-      where.whereRaw(...containsIgnoringCase(db, 'name', search));
-      where.orWhereRaw(...containsIgnoringCase(db, 'description', search));
-    });
-  }
+  if (filter.search) whereMatchesSearch(db, query, filter.search);
   if (filter.category !== undefined) query.where('category', filter.category);
   if (filter.minPriceCents !== undefined) query.where('price', '>=', filter.minPriceCents);
   if (filter.maxPriceCents !== undefined) query.where('price', '<=', filter.maxPriceCents);
