@@ -19,6 +19,10 @@ export interface Bench {
   ours: Measured;
   raw: Measured;
   bare: Measured;
+  /** Another Shopgraph on the same database (extra environment, another node executable); stopped by the caller or at the end. */
+  startShopgraph(name: string, env?: Record<string, string>, node?: string): Promise<Measured>;
+  /** Another raw SQL anchor (on another node executable). */
+  startRawAnchor(name: string, node?: string): Promise<Measured>;
   /** Environment for the loop anchors (database, as the anchor account). */
   loopEnv: Record<string, string>;
   tokens: { admin: string; customers: string[] };
@@ -29,6 +33,8 @@ export interface Bench {
   /** The processes this run started, which do not count as competition. */
   ownPids: ReadonlySet<number>;
   report: Report;
+  /** Where the Node 24 rows' runtime came from (set by the N24 scenario). */
+  node24?: string;
   /** S1's result, which S4 loads the server with. */
   s1?: { rps: number; p99: number };
   log(line: string): void;

@@ -26,6 +26,8 @@ export interface Measured {
   cpuProfileStart(): Promise<void>;
   cpuProfileStop(file: string): Promise<void>;
   output(): string;
+  /** True when the process ended without being asked to stop. */
+  exitedEarly(): boolean;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,8 @@ export interface StartOptions {
   /** Path answering 200 once the process serves. */
   healthPath?: string;
   cwd?: string;
+  /** The node executable (default: the one running the benchmark). */
+  node?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -56,7 +60,7 @@ export function nodeArgs(script: string): string[] {
 }
 
 export async function startMeasured(options: StartOptions): Promise<Measured> {
-  const child = spawn(process.execPath, nodeArgs(options.script), {
+  const child = spawn(options.node ?? process.execPath, nodeArgs(options.script), {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -91,6 +95,7 @@ export async function startMeasured(options: StartOptions): Promise<Measured> {
     });
 
   const url = `http://127.0.0.1:${options.port}`;
+  let stopRequested = false;
   await waitForHealth(url + (options.healthPath ?? '/api/health'), exited, () => output, options.name);
 
   return {
@@ -108,7 +113,9 @@ export async function startMeasured(options: StartOptions): Promise<Measured> {
       await ask({ probe: 'cpu-stop', file }, 120_000);
     },
     output: () => output,
+    exitedEarly: () => !stopRequested && (child.exitCode !== null || child.signalCode !== null),
     async stop() {
+      stopRequested = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

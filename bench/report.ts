@@ -56,6 +56,8 @@ export interface Report {
   soak: SoakChunk[];
   soakRate: number | null;
   profiles: ProfileSummary[];
+  /** Tables of their own (the pool sweep), each under a heading. */
+  sections: { title: string; markdown: string }[];
   notes: string[];
   /** Anything that means a scenario did not run as it should (errors, wrong answers, oversell). */
   problems: string[];
@@ -72,10 +74,12 @@ export interface RunInfo {
   competing: string[];
   seedSeconds: number;
   orderItems: number;
+  /** Where the Node 24 rows' runtime came from, or null when they were not run. */
+  node24: string | null;
 }
 
 export function emptyReport(): Report {
-  return { rows: [], checks: [], soak: [], soakRate: null, profiles: [], notes: [], problems: [] };
+  return { rows: [], checks: [], soak: [], soakRate: null, profiles: [], sections: [], notes: [], problems: [] };
 }
 
 export function agg(values: readonly number[]): Agg {
@@ -191,7 +195,7 @@ export function renderMarkdown(report: Report, info: RunInfo): string {
     '',
     '## Setup',
     '',
-    `- **Node** ${machine.node} (Node 24 cannot be installed on this machine: only the npm registry and Debian's packages are reachable, and Debian 12's nodejs is 18.20; so these are Node 20 numbers, as the S1 target assumes)`,
+    `- **Node** ${machine.node} for every row not marked "Node 24"; ${info.node24 ?? 'Node 24 was not measured'}`,
     `- **Machine** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.os}; MariaDB ${machine.mariadb} on the same machine. The server, the anchors, MariaDB and the load generator (autocannon, in the benchmark's process) share the ${machine.cores} cores.`,
     `- **Load average at start** ${machine.loadAverage}${info.competing.length > 0 ? `; **other test processes were still running**: ${info.competing.length}` : '; no other test processes running'}`,
     `- **Code** ${info.revision}; server run as ${info.server}, \`NODE_ENV=production\`, \`LOG_LEVEL=warn\``,
@@ -219,6 +223,7 @@ export function renderMarkdown(report: Report, info: RunInfo): string {
       '',
     );
   }
+  for (const section of report.sections) lines.push(`## ${section.title}`, '', section.markdown, '');
   if (report.profiles.length > 0) {
     lines.push('## CPU profiles of the server', '', ...report.profiles.flatMap((profile) => [profileSection(profile), '']));
   }

@@ -1,7 +1,7 @@
 // `npm run bench` — seeds a fresh MariaDB database, starts Shopgraph in production mode and the
 // anchors as separate processes, runs the scenarios, writes the report, cleans everything up.
 //   --smoke            a few seconds per scenario, one round, a small data set (CI)
-//   --only S1,S3       some scenarios only (S4 brings S1 along)
+//   --only S1,S3       some scenarios only (S4 brings S1 along); N24: S1 on Node 24; POOL: pool sweep
 //   --profile S3       CPU-profile the server in one extra window of these scenarios only
 //   --no-profile       no profiles (full runs profile every scenario by default)
 //   --rounds N         full runs: N rounds instead of 3 (for development)
@@ -19,14 +19,16 @@ import { parseOptions, type ScenarioId } from './options';
 import { freePort, ROOT, startMeasured, type Measured } from './processes';
 import { checksTable, emptyReport, renderMarkdown, resultsTable, writeReport } from './report';
 import { s5OneProductRace } from './scenarios/orders';
+import { poolSweep } from './scenarios/poolSweep';
 import { s1CatalogPages, s2GraphqlCatalog, s3OrdersWithItems, s6Search, s7SignedIn } from './scenarios/reads';
+import { n24Runtime } from './scenarios/runtime';
 import { s4SignInFlood } from './scenarios/signIn';
 import { s8Soak } from './scenarios/soak';
 import { ADMIN_ID, createBenchDatabase, FIRST_CUSTOMER_ID, mysqlServerFromEnv, seed } from './seed';
 import { createStatementCounter } from './statements';
 import { captureProductSql } from './sqlCapture';
 
-/** In this order: S5 adds orders (S3 lists the newest) and S6 grows the catalog tenfold. */
+/** In this order: S5 adds orders (S3 lists the newest) and S6 grows the catalog tenfold (N24 and POOL read S1's catalog). */
 const SCENARIOS: [ScenarioId, (b: Bench) => Promise<void>][] = [
   ['S1', s1CatalogPages],
   ['S7', s7SignedIn],
@@ -34,6 +36,8 @@ const SCENARIOS: [ScenarioId, (b: Bench) => Promise<void>][] = [
   ['S3', s3OrdersWithItems],
   ['S4', s4SignInFlood],
   ['S8', s8Soak],
+  ['N24', n24Runtime],
+  ['POOL', poolSweep],
   ['S5', s5OneProductRace],
   ['S6', s6Search],
 ];
@@ -96,16 +100,20 @@ async function main(): Promise<number> {
     cleanups.push(async () => rmSync(emptyDir, { recursive: true, force: true }));
     const started: Measured[] = [];
     cleanups.push(() => Promise.all(started.map((child) => child.stop())));
-    const start = async (name: string, script: string, env: Record<string, string>) => {
-      const measuredProcess = await startMeasured({ name, script, env, port: await freePort(), cwd: emptyDir });
+    const start = async (name: string, script: string, env: Record<string, string>, node?: string) => {
+      const measuredProcess = await startMeasured({ name, script, env, port: await freePort(), cwd: emptyDir, node });
       started.push(measuredProcess);
       ownPids.add(measuredProcess.pid);
       return measuredProcess;
     };
-    const sql = await captureProductSql(database.db);
+    const sql = JSON.stringify(await captureProductSql(database.db));
+    const startShopgraph = (name: string, env: Record<string, string> = {}, node?: string) =>
+      start(name, server.script, { ...serverEnv, ...dbEnv('app'), ...env }, node);
+    const startRawAnchor = (name: string, node?: string) =>
+      start(name, path.join(__dirname, 'anchors/rawSql.ts'), { ...dbEnv('anchor'), BENCH_SQL: sql }, node);
     const [ours, raw, bare] = await Promise.all([
-      start('Shopgraph', server.script, { ...serverEnv, ...dbEnv('app') }),
-      start('raw SQL anchor', path.join(__dirname, 'anchors/rawSql.ts'), { ...dbEnv('anchor'), BENCH_SQL: JSON.stringify(sql) }),
+      startShopgraph('Shopgraph'),
+      startRawAnchor('raw SQL anchor'),
       start('bare graphql-js anchor', path.join(__dirname, 'anchors/bareGraphql.ts'), { ...serverEnv, ...dbEnv('anchor') }),
     ]);
     log(`Shopgraph ${ours.url} (pid ${ours.pid}), raw SQL anchor ${raw.url}, bare graphql-js anchor ${bare.url}`);
@@ -119,6 +127,8 @@ async function main(): Promise<number> {
       ours,
       raw,
       bare,
+      startShopgraph,
+      startRawAnchor,
       loopEnv: dbEnv('anchor'),
       tokens: {
         admin: signToken({ id: ADMIN_ID, tokenVersion: 0 }, jwt).token,
@@ -146,7 +156,7 @@ async function main(): Promise<number> {
     }
 
     for (const child of started) {
-      if (child.child.exitCode !== null) b.report.problems.push(`${child.name} exited early:\n${child.output().slice(-1000)}`);
+      if (child.exitedEarly()) b.report.problems.push(`${child.name} exited early:\n${child.output().slice(-1000)}`);
     }
     const info = {
       options,
@@ -162,6 +172,7 @@ async function main(): Promise<number> {
       competing,
       seedSeconds: seeded.seconds,
       orderItems: seeded.orderItems,
+      node24: b.node24 ?? null,
     };
     writeReport(options.out, renderMarkdown(b.report, info));
     const resultsFile = path.join(__dirname, '.results', `${options.mode}-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);

@@ -78,6 +78,7 @@ export async function createBenchDatabase(server: MysqlServer, name: string): Pr
     user: account.user,
     password: account.password,
     database: name,
+    poolMax: 10,
   });
   const db = createDb({ ...config({ user: server.user, password: server.password }) });
   let dropped = false;

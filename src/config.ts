@@ -7,7 +7,7 @@ import path from 'node:path';
 export type NodeEnv = 'development' | 'production' | 'test';
 
 export type DatabaseConfig =
-  | { client: 'mysql'; host: string; port: number; user: string; password: string; database: string }
+  | { client: 'mysql'; host: string; port: number; user: string; password: string; database: string; poolMax: number }
   | { client: 'sqlite'; filename: string };
 
 export interface Config {
@@ -70,6 +70,8 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
   return Object.freeze(config);
 }
 
+const DEFAULT_POOL_MAX = 10;
+
 function databaseConfig(env: Env, production: boolean): DatabaseConfig {
   const host = optional(env, 'DB_HOST');
   if (host === null) {
@@ -83,6 +85,8 @@ function databaseConfig(env: Env, production: boolean): DatabaseConfig {
     user: optional(env, 'DB_USER') ?? 'root',
     password: env.DB_PASSWORD ?? '',
     database: optional(env, 'DB_NAME') ?? 'shopgraph',
+    // Connections per server process; the default is the winner of the benchmark's sweep (BENCHMARKS.md).
+    poolMax: integer(env, 'DB_POOL_MAX', DEFAULT_POOL_MAX, 1, 200),
   };
 }
 

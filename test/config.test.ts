@@ -41,7 +41,9 @@ describe('configuration', () => {
       user: 'shop',
       password: 'pw',
       database: 'ecommerce_db',
+      poolMax: 10,
     });
+    expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '4' }).database).toMatchObject({ poolMax: 4 });
   });
 
   it('requires DB_HOST and a JWT_SECRET of at least 32 characters in production', () => {
@@ -56,6 +58,8 @@ describe('configuration', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DB_PORT', 'x'],
+    ['DB_POOL_MAX', '0'],
+    ['DB_POOL_MAX', 'many'],
     ['JWT_SECRET', 'short'],
     ['JWT_EXPIRES_IN', '1 hour'],
     ['JWT_EXPIRES_IN', '0'],
@@ -65,7 +69,7 @@ describe('configuration', () => {
     ['REDIS_URL', 'localhost'],
     ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%p, naming the variable', (variable, value) => {
-    const env = variable === 'DB_PORT' ? { DB_HOST: 'db', DB_PORT: value } : { [variable]: value };
+    const env = variable.startsWith('DB_') ? { DB_HOST: 'db', [variable]: value } : { [variable]: value };
     expect(problemWith(env)).toBe(variable);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
   });

@@ -44,9 +44,9 @@ export function pageSequence(products: number, pages = BROWSED_PAGES): () => num
   return () => ((i++ * 37) % last) + 1;
 }
 
-const catalogPage = (page: number, headers: Record<string, string> = {}) => getJson(`/api/products?page=${page}&limit=${PAGE_SIZE}`, headers);
+export const catalogPage = (page: number, headers: Record<string, string> = {}) => getJson(`/api/products?page=${page}&limit=${PAGE_SIZE}`, headers);
 
-function loadOf(b: Bench, target: Measured, requests: () => () => RequestSpec): () => LoadOptions {
+export function loadOf(b: Bench, target: Measured, requests: () => () => RequestSpec): () => LoadOptions {
   return () => ({ url: target.url, connections: b.options.connections, next: requests() });
 }
 
@@ -60,11 +60,14 @@ async function sameAnswer(b: Bench, id: string, ours: Promise<{ status: number; 
   }
 }
 
+/** S1's requests: catalog pages 1..`depth` in a scrambled order. */
+export const catalogPages = (b: Bench, depth = BROWSED_PAGES) => () => {
+  const next = pageSequence(b.options.sizes.products, depth);
+  return () => catalogPage(next());
+};
+
 export async function s1CatalogPages(b: Bench): Promise<void> {
-  const pages = (depth = BROWSED_PAGES) => () => {
-    const next = pageSequence(b.options.sizes.products, depth);
-    return () => catalogPage(next());
-  };
+  const pages = (depth = BROWSED_PAGES) => catalogPages(b, depth);
   await sameAnswer(b, 'S1', request(b.ours.url, catalogPage(3)), request(b.raw.url, catalogPage(3)));
   const result = await interleave(
     b,
@@ -171,9 +174,12 @@ const ORDERS_QUERY = `query RecentOrders($first: Int!) {
   }
 }`;
 
+/** S3's request: the newest `first` orders with items and products, as the admin. */
+export const recentOrdersQuery = (b: Bench, first: number) =>
+  postJson('/graphql', { query: ORDERS_QUERY, variables: { first } }, { authorization: `Bearer ${b.tokens.admin}` });
+
 export async function s3OrdersWithItems(b: Bench): Promise<void> {
-  const admin = { authorization: `Bearer ${b.tokens.admin}` };
-  const ours = (first: number) => postJson('/graphql', { query: ORDERS_QUERY, variables: { first } }, admin);
+  const ours = (first: number) => recentOrdersQuery(b, first);
   const anchor = (first: number) => getJson(`/orders?first=${first}`);
   const data = (body: unknown) => (body as { data?: unknown }).data;
   await sameAnswer(b, 'S3', request(b.ours.url, ours(20)), request(b.raw.url, anchor(20)), data);

@@ -36,7 +36,7 @@ export function createDb(config: DatabaseConfig): Knex {
       acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
       pool: {
         min: 0,
-        max: 10,
+        max: config.poolMax,
         afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
           abandonUnansweredQueries(connection);
           limitStatementTime(connection).then(
