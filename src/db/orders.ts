@@ -106,9 +106,9 @@ export async function countOrders(db: Db, filter: OrderFilter): Promise<number> 
   return toCount(await filteredOrders(db, filter).count({ n: '*' }).first());
 }
 
-/** The order row alone (status pending); its items follow with insertOrderItems. */
-export async function insertOrder(db: Db, order: { userId: number; totalCents: number }): Promise<number> {
-  const now = new Date();
+/** The order row alone (status pending), as stored; its items follow with insertOrderItems. */
+export async function insertOrder(db: Db, order: { userId: number; totalCents: number }): Promise<Order> {
+  const now = new Date(); // DATETIME(3) keeps the milliseconds: the row holds this very instant
   const [id] = await db('orders').insert({
     user_id: order.userId,
     total_amount: order.totalCents,
@@ -116,7 +116,7 @@ export async function insertOrder(db: Db, order: { userId: number; totalCents: n
     created_at: now,
     updated_at: now,
   });
-  return Number(id);
+  return { id: Number(id), userId: order.userId, status: 'pending', totalCents: order.totalCents, createdAt: now, updatedAt: now };
 }
 
 export async function insertOrderItems(

@@ -184,22 +184,24 @@ export function createOrderService({ db, loaders, logger, viewer }: RequestScope
       });
       const totalCents = items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0);
       try {
-        const orderId = await transactionWithRetry(
+        const order = await transactionWithRetry(
           db,
           async (trx) => {
             if (key) await claimIdempotencyKey(trx, user.id, key, requestHash);
-            const id = await insertOrder(trx, { userId: user.id, totalCents });
+            const placed = await insertOrder(trx, { userId: user.id, totalCents });
             // Lines are sorted by product id, so concurrent orders lock rows in one order.
             for (const line of lines) {
               if (!(await takeStock(trx, line.productId, line.quantity))) throw await stockError(trx, line);
             }
-            await insertOrderItems(trx, id, items);
-            if (key) await attachOrderToIdempotencyKey(trx, user.id, key, id);
-            return id;
+            await insertOrderItems(trx, placed.id, items);
+            if (key) await attachOrderToIdempotencyKey(trx, user.id, key, placed.id);
+            return placed;
           },
           { onRetry: (error, attempt) => logger.warn({ err: error, attempt }, 'retrying placeOrder') },
         );
-        return { order: await reload(orderId), replayed: false };
+        // Nobody else has seen the new order yet: it is answered as written, not read back.
+        loaders.orderById.prime(order.id, order);
+        return { order, replayed: false };
       } catch (error) {
         // A concurrent request with the same key committed first: answer as its replay.
         if (key && isUniqueViolation(error)) {
