@@ -21,6 +21,8 @@ export interface Config {
   /** Express's `trust proxy`: false (default), true, a hop count, or addresses/subnets. */
   trustProxy: boolean | number | string[];
   logLevel: string;
+  /** DataLoader batching and per-request caching (DATALOADER_BATCHING=off only to measure what they save). */
+  loaderBatching: boolean;
   /** Password for the seeded admin account; required to seed a production database. */
   adminPassword: string | null;
   /** Problems that do not stop startup but that an operator should see. */
@@ -64,8 +66,10 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
+    loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',
     warnings,
   };
+  if (!config.loaderBatching) warnings.push('DATALOADER_BATCHING=off: every nested field is loaded by a query of its own (for measurements only)');
   if (config.redisUrl !== null) url(config.redisUrl, 'REDIS_URL');
   return Object.freeze(config);
 }

@@ -34,7 +34,7 @@ export interface RequestInfo {
 }
 
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
-  const loaders = createLoaders(deps.db);
+  const loaders = createLoaders(deps.db, { batching: deps.config.loaderBatching });
   const viewer = await resolveViewer(request.authorization, deps.config.jwt, loaders);
   return { viewer, loaders, services: createServices({ ...deps, loaders, viewer, clientIp: request.clientIp }) };
 }

@@ -12,13 +12,15 @@ import type { Order, OrderItem, OrderStatus, Product, User } from './domain';
 import { notFound } from './errors';
 
 // A fresh set per request: loaders cache, and a cache shared across requests would leak data
-// between users and serve stale rows.
-export function createLoaders(db: Db) {
+// between users and serve stale rows. `batching: false` (DATALOADER_BATCHING=off) makes every
+// load its own query, uncached: the N+1 behaviour the benchmark compares against.
+export function createLoaders(db: Db, { batching = true }: { batching?: boolean } = {}) {
+  const options = batching ? {} : { batch: false, cache: false };
   return {
-    userById: new DataLoader<number, User | null>((ids) => findUsersByIds(db, ids).then(byId(ids))),
-    productById: new DataLoader<number, Product | null>((ids) => findProductsByIds(db, ids).then(byId(ids))),
-    orderById: new DataLoader<number, Order | null>((ids) => findOrdersByIds(db, ids).then(byId(ids))),
-    itemsByOrderId: new DataLoader<number, OrderItem[]>((ids) => findItemsByOrderIds(db, ids).then(groupedBy(ids))),
+    userById: new DataLoader<number, User | null>((ids) => findUsersByIds(db, ids).then(byId(ids)), options),
+    productById: new DataLoader<number, Product | null>((ids) => findProductsByIds(db, ids).then(byId(ids)), options),
+    orderById: new DataLoader<number, Order | null>((ids) => findOrdersByIds(db, ids).then(byId(ids)), options),
+    itemsByOrderId: new DataLoader<number, OrderItem[]>((ids) => findItemsByOrderIds(db, ids).then(groupedBy(ids)), options),
     /** `users { orders(first) }`: the first page of every listed user's orders in one query. */
     newestOrdersOfUser: new DataLoader<UserOrdersKey & { limit: number }, Order[], string>(
       (keys) =>
@@ -26,7 +28,7 @@ export function createLoaders(db: Db) {
           const orders = await listNewestOrdersOfUsers(db, userIds, { status: status ?? undefined }, limit);
           return userIds.map((userId) => orders.filter((order) => order.userId === userId));
         }),
-      { cacheKeyFn: (key) => JSON.stringify(key) },
+      { cacheKeyFn: (key) => JSON.stringify(key), ...options },
     ),
     orderCountOfUser: new DataLoader<UserOrdersKey, number, string>(
       (keys) =>
@@ -34,7 +36,7 @@ export function createLoaders(db: Db) {
           const counts = await countOrdersOfUsers(db, userIds, { status: status ?? undefined });
           return userIds.map((userId) => counts.get(userId) ?? 0);
         }),
-      { cacheKeyFn: (key) => JSON.stringify(key) },
+      { cacheKeyFn: (key) => JSON.stringify(key), ...options },
     ),
   };
 }

@@ -68,6 +68,7 @@ describe('configuration', () => {
     ['FRONTEND_URL', 'not a url'],
     ['REDIS_URL', 'localhost'],
     ['LOG_LEVEL', 'loud'],
+    ['DATALOADER_BATCHING', 'maybe'],
   ])('refuses %s=%p, naming the variable', (variable, value) => {
     const env = variable.startsWith('DB_') ? { DB_HOST: 'db', [variable]: value } : { [variable]: value };
     expect(problemWith(env)).toBe(variable);

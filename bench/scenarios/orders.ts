@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { OrderJob, OrderResult } from '../anchors/orderLoop';
 import { cycle, fire, postJson, type LoadOptions } from '../load';
 import { accountOf, check, expectOnly2xx, maybeProfile, noteCompeting, sampleFrom, settle, summarize, type Bench, type Sample } from '../measure';
-import { runLoopAnchor } from '../processes';
+import { runLoopAnchor, type Measured } from '../processes';
 import { agg } from '../report';
 import { FIRST_CUSTOMER_ID, insertProductWithStock } from '../seed';
 
@@ -28,6 +28,16 @@ async function soldOf(b: Bench, productId: number): Promise<Sold> {
   return { stockLeft: Number(product.stock), unitsSold: Number(items.units), orders: Number(items.n) };
 }
 
+/** S5's load on `target`: every client buys one unit of `productId` per request, as a customer of its own. */
+export function placingOrders(b: Bench, target: Measured, productId: number): LoadOptions {
+  const token = cycle(b.tokens.customers);
+  return {
+    url: target.url,
+    connections: b.options.orderClients,
+    next: () => postJson('/api/orders', { items: [{ product_id: productId, quantity: 1 }] }, { authorization: `Bearer ${token()}` }),
+  };
+}
+
 export async function s5OneProductRace(b: Bench): Promise<void> {
   const { options } = b;
   const stock = options.orderStock;
@@ -35,14 +45,7 @@ export async function s5OneProductRace(b: Bench): Promise<void> {
   const users = { first: FIRST_CUSTOMER_ID, count: options.sizes.users };
   const warmOurs = await insertProductWithStock(b.database.db, 1_000_000_000, 'warm-up (Shopgraph)');
   const warmAnchor = await insertProductWithStock(b.database.db, 1_000_000_000, 'warm-up (anchor)');
-  const orders = (productId: number): LoadOptions => {
-    const token = cycle(b.tokens.customers);
-    return {
-      url: b.ours.url,
-      connections: clients,
-      next: () => postJson('/api/orders', { items: [{ product_id: productId, quantity: 1 }] }, { authorization: `Bearer ${token()}` }),
-    };
-  };
+  const orders = (productId: number) => placingOrders(b, b.ours, productId);
   const outcomes: string[] = [];
   const verify = async (side: string, productId: number, fiveHundreds: number) => {
     const sold = await soldOf(b, productId);

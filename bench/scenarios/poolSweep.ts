@@ -2,10 +2,9 @@
 // (DB_POOL_MAX 2, 4, 8, 16) serves, one after the other, the S1 catalog pages, S3's orders
 // query and S5's order placing (32 clients on one product with stock to spare); the table gives
 // throughput and p99 of each, so the default (src/config.ts) can be the winner.
-import { cycle, postJson, type LoadOptions } from '../load';
 import { accountOf, window, type Bench, type Sample } from '../measure';
-import type { Measured } from '../processes';
 import { insertProductWithStock } from '../seed';
+import { placingOrders } from './orders';
 import { catalogPages, loadOf, recentOrdersQuery } from './reads';
 
 export const POOL_SIZES = [2, 4, 8, 16] as const;
@@ -16,14 +15,6 @@ function cell(sample: Sample): string {
 
 export async function poolSweep(b: Bench): Promise<void> {
   const productId = await insertProductWithStock(b.database.db, 1_000_000_000, 'pool sweep');
-  const orders = (target: Measured) => (): LoadOptions => {
-    const token = cycle(b.tokens.customers);
-    return {
-      url: target.url,
-      connections: b.options.orderClients,
-      next: () => postJson('/api/orders', { items: [{ product_id: productId, quantity: 1 }] }, { authorization: `Bearer ${token()}` }),
-    };
-  };
   const lines = [
     `| DB_POOL_MAX | S1 catalog pages (${b.options.connections} clients) | S3 orders query (${b.options.connections} clients) | S5 order placing (${b.options.orderClients} clients) |`,
     '|--:|--:|--:|--:|',
@@ -35,7 +26,7 @@ export async function poolSweep(b: Bench): Promise<void> {
       const account = accountOf(b, 'app');
       const s1 = await window(b, server, account, loadOf(b, server, catalogPages(b)), `pool ${size} S1`);
       const s3 = await window(b, server, account, loadOf(b, server, () => () => recentOrdersQuery(b, 20)), `pool ${size} S3`);
-      const s5 = await window(b, server, account, orders(server), `pool ${size} S5`);
+      const s5 = await window(b, server, account, () => placingOrders(b, server, productId), `pool ${size} S5`);
       for (const [key, sample] of [['s1', s1], ['s3', s3], ['s5', s5]] as const) {
         if (sample.rps > best[key].rps) best[key] = { size, rps: sample.rps };
       }

@@ -134,7 +134,7 @@ const CATALOG_QUERY = `query Catalog($first: Int!, $after: String) {
 export const catalogQuery = (first: number, after: string | null) => postJson('/graphql', { query: CATALOG_QUERY, variables: { first, after } });
 
 /** The cursors of the first pages, so requests can read different pages. */
-async function catalogCursors(b: Bench, pages: number): Promise<(string | null)[]> {
+export async function catalogCursors(b: Bench, pages: number): Promise<(string | null)[]> {
   const cursors: (string | null)[] = [null];
   while (cursors.length < pages) {
     const answer = await request(b.ours.url, catalogQuery(PAGE_SIZE, cursors.at(-1)!));
@@ -201,6 +201,22 @@ export async function s3OrdersWithItems(b: Bench): Promise<void> {
     () => window(b, b.bare, accountOf(b, 'anchor'), loadOf(b, b.bare, () => () => ours(20)), 'S3 bare graphql-js'),
   );
   b.report.rows.push(rowFrom('S3 (split)', 'the same query through bare graphql-js `execute`, same services and loaders (no target)', 'the same JOIN', 'req/s', split));
+  // What DataLoader saves: the same query on a Shopgraph whose loaders neither batch nor cache.
+  const unbatched = await b.startShopgraph('Shopgraph, DataLoader off', { DATALOADER_BATCHING: 'off' });
+  try {
+    const versus = await interleave(
+      b,
+      'S3 DataLoader',
+      () => window(b, unbatched, accountOf(b, 'app'), loadOf(b, unbatched, () => () => ours(20)), 'S3 DataLoader off'),
+      () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, () => () => ours(20)), 'S3'),
+    );
+    const row = rowFrom('S3 (DataLoader)', 'the same query, DataLoader on', 'Shopgraph with DATALOADER_BATCHING=off', 'req/s', versus);
+    b.report.rows.push(row);
+    const offStatements = await statementsPerRequest(b, unbatched, accountOf(b, 'app'), () => ours(20), 10);
+    check(b, 'S3', '≥ 5× the throughput of DataLoader off', `${row.ratio!.median.toFixed(1)}× (off: ${offStatements.toFixed(0)} statements per request)`, row.ratio!.median >= 5);
+  } finally {
+    await unbatched.stop();
+  }
   const sizes = [1, 20, 100];
   const counts: number[] = [];
   for (const first of sizes) counts.push(await statementsPerRequest(b, b.ours, accountOf(b, 'app'), () => ours(first), 20));
