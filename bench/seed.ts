@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import knex, { type Knex } from 'knex';
-import type { DatabaseConfig } from '../src/config';
+import { DEFAULT_POOL_MAX, type DatabaseConfig } from '../src/config';
 import { createDb } from '../src/db/knex';
 import { migrateToLatest } from '../src/db/migrations';
 import { ADMIN_EMAIL, BENCH_PASSWORD, orderAt, productAt, userEmail } from './dataset';
@@ -78,7 +78,7 @@ export async function createBenchDatabase(server: MysqlServer, name: string): Pr
     user: account.user,
     password: account.password,
     database: name,
-    poolMax: 10,
+    poolMax: DEFAULT_POOL_MAX,
   });
   const db = createDb({ ...config({ user: server.user, password: server.password }) });
   let dropped = false;

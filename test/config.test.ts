@@ -41,7 +41,7 @@ describe('configuration', () => {
       user: 'shop',
       password: 'pw',
       database: 'ecommerce_db',
-      poolMax: 10,
+      poolMax: 8,
     });
     expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '4' }).database).toMatchObject({ poolMax: 4 });
   });

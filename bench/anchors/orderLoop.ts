@@ -1,7 +1,8 @@
 // Anchor for S5: `workers` clients buying one unit of one product in a loop over a raw mysql2
-// pool (10 connections, as knex's), each order one transaction: the guarded stock UPDATE, the
+// pool (as many connections as Shopgraph's), each order one transaction: the guarded stock UPDATE, the
 // product's name and price, the order and its item, COMMIT. After a warm-up on another
 // product, buys until the stock is gone.
+import { DEFAULT_POOL_MAX } from '../../src/config';
 import mysql, { type PoolConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2';
 import { serveOneJob } from './loop';
 
@@ -30,7 +31,7 @@ const pool = mysql.createPool({
   user: env.DB_USER,
   password: env.DB_PASSWORD,
   database: env.DB_NAME,
-  connectionLimit: 10,
+  connectionLimit: DEFAULT_POOL_MAX, // as Shopgraph's pool
   charset: 'utf8mb4',
   timezone: 'Z',
 });

@@ -1,10 +1,11 @@
-// Anchor for S1, S3 and S6: a minimal node:http server over a raw mysql2 pool (10 connections,
-// as knex's pool). No framework, no middleware, no validation beyond parsing numbers.
+// Anchor for S1, S3 and S6: a minimal node:http server over a raw mysql2 pool (as many
+// connections as Shopgraph's). No framework, no middleware, no validation beyond parsing numbers.
 //   GET /api/products?page&limit&search — the very SQL Shopgraph issues (captured from src/db by
 //     the benchmark and passed in BENCH_SQL), the same JSON shape as the REST API.
 //   GET /orders?first=N — the newest N orders with items and products in one hand-written SQL,
 //     shaped like the GraphQL answer to S3's query.
 import { createServer, type ServerResponse } from 'node:http';
+import { DEFAULT_POOL_MAX } from '../../src/config';
 import mysql, { type RowDataPacket } from 'mysql2';
 import { fullTextQuery, indexedWords } from '../../src/db/searchWords';
 import type { SqlParams, SqlTemplate, SqlTemplates } from './sqlTemplates';
@@ -18,7 +19,7 @@ const pool = mysql.createPool({
   user: env.DB_USER,
   password: env.DB_PASSWORD,
   database: env.DB_NAME,
-  connectionLimit: 10,
+  connectionLimit: DEFAULT_POOL_MAX, // as Shopgraph's pool
   charset: 'utf8mb4',
   timezone: 'Z',
   supportBigNumbers: true,
