@@ -104,8 +104,7 @@ export async function listProductsAfter(
     const { id } = page.after;
     const value = column === 'created_at' ? new Date(page.after.value) : page.after.value;
     const beyond = direction === 'asc' ? '>' : '<';
-    // (column, id) beyond the cursor, written so that the first condition is a range of the
-    // sort index (an OR of the two alone made MariaDB walk the index from its start).
+    // (column, id) beyond the cursor; the first condition alone is a range of the sort index.
     query.where(column, `${beyond}=`, value).andWhere((where) => {
       where.where(column, beyond, value).orWhere('id', beyond, id);
     });
