@@ -75,11 +75,11 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
 }
 
 /**
- * Database connections per server process: the benchmark's sweep (2/4/8/16 on 2 cores) found
- * order placing fastest at 8 and reads within a few per cent of their best from 4 up; 2 starved
- * GraphQL's parallel loads (-40%).
+ * Database connections per server process: the benchmark's two-pass sweep of 2/4/8/16 (2 cores,
+ * MariaDB on the same machine) served catalog pages, the orders query and order placing fastest
+ * at 4, 8–20 % ahead of 8; more connections only queue inside the database (BENCHMARKS.md).
  */
-export const DEFAULT_POOL_MAX = 8;
+export const DEFAULT_POOL_MAX = 4;
 
 function databaseConfig(env: Env, production: boolean): DatabaseConfig {
   const host = optional(env, 'DB_HOST');

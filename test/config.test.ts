@@ -41,9 +41,9 @@ describe('configuration', () => {
       user: 'shop',
       password: 'pw',
       database: 'ecommerce_db',
-      poolMax: 8,
+      poolMax: 4,
     });
-    expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '4' }).database).toMatchObject({ poolMax: 4 });
+    expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '12' }).database).toMatchObject({ poolMax: 12 });
   });
 
   it('requires DB_HOST and a JWT_SECRET of at least 32 characters in production', () => {
