@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Sizes } from './seed';
 
-/** The targets' scenarios, then N24 (S1 on Node 24) and POOL (the pool-size sweep). */
+/** The targets' scenarios, then N24 (Node 24 against Node 20) and POOL (the pool-size sweep). */
 export const SCENARIOS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'N24', 'POOL'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 

@@ -1,7 +1,7 @@
 // `npm run bench` — seeds a fresh MariaDB database, starts Shopgraph in production mode and the
 // anchors as separate processes, runs the scenarios, writes the report, cleans everything up.
 //   --smoke            a few seconds per scenario, one round, a small data set (CI)
-//   --only S1,S3       some scenarios only (S4 brings S1 along); N24: S1 on Node 24; POOL: pool sweep
+//   --only S1,S3       some scenarios only (S4 brings S1 along); N24: Node 24 vs 20; POOL: pool sweep
 //   --profile S3       CPU-profile the server in one extra window of these scenarios only
 //   --no-profile       no profiles (full runs profile every scenario by default)
 //   --rounds N         full runs: N rounds instead of 3 (for development)
