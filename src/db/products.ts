@@ -123,19 +123,19 @@ export async function listProductsAtOffset(
   filter: ProductFilter,
   page: { offset: number; limit: number },
 ): Promise<Product[]> {
-  const newestFirst = (table: string) => [
-    { column: `${table}.created_at`, order: 'desc' },
-    { column: `${table}.id`, order: 'desc' },
+  const newestFirst = [
+    { column: 'products.created_at', order: 'desc' },
+    { column: 'products.id', order: 'desc' },
   ];
   const pageIds = filteredProducts(db, filter)
     .select('products.id')
-    .orderBy(newestFirst('products'))
+    .orderBy(newestFirst)
     .offset(page.offset)
     .limit(page.limit);
   const rows: ProductRow[] = await db('products')
     .join(pageIds.as('page'), 'page.id', 'products.id')
     .select('products.*')
-    .orderBy(newestFirst('products'));
+    .orderBy(newestFirst);
   return rows.map(productFromRow);
 }
 
