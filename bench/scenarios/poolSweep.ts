@@ -13,12 +13,14 @@ export const POOL_SIZES = [2, 4, 8, 16] as const;
 const WORKLOADS = ['S1', 'S3', 'S5'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
+function meanRps(samples: Sample[]): number {
+  return samples.reduce((sum, sample) => sum + sample.rps, 0) / samples.length;
+}
+
 function cell(samples: Sample[]): string {
-  const rps = samples.map((sample) => sample.rps);
-  const mean = rps.reduce((sum, value) => sum + value, 0) / rps.length;
-  const both = rps.length > 1 ? ` (${rps.map((value) => value.toFixed(0)).join(', ')})` : '';
+  const each = samples.length > 1 ? ` (${samples.map((sample) => sample.rps.toFixed(0)).join(', ')})` : '';
   const p99 = agg(samples.map((sample) => sample.p99 ?? Number.NaN)).median;
-  return `${mean.toFixed(0)} /s${both}, p99 ${Number.isFinite(p99) ? p99.toFixed(1) : '—'} ms`;
+  return `${meanRps(samples).toFixed(0)} /s${each}, p99 ${Number.isFinite(p99) ? p99.toFixed(1) : '—'} ms`;
 }
 
 export async function poolSweep(b: Bench): Promise<void> {
@@ -47,8 +49,8 @@ export async function poolSweep(b: Bench): Promise<void> {
     '|--:|--:|--:|--:|',
     ...sizes.map((size) => `| ${size} | ${WORKLOADS.map((id) => cell(samples.get(size)![id])).join(' | ')} |`),
   ];
-  const meanRps = (size: number, id: Workload) => samples.get(size)![id].reduce((sum, sample) => sum + sample.rps, 0) / passes.length;
-  const fastest = WORKLOADS.map((id) => `${id} at ${sizes.reduce((best, size) => (meanRps(size, id) > meanRps(best, id) ? size : best))}`);
+  const rpsOf = (size: number, id: Workload) => meanRps(samples.get(size)![id]);
+  const fastest = WORKLOADS.map((id) => `${id} at ${sizes.reduce((best, size) => (rpsOf(size, id) > rpsOf(best, id) ? size : best))}`);
   lines.push(
     '',
     `Fastest (mean of ${passes.length} pass(es), one ${b.options.measureSec} s window each after ${b.options.warmupSec} s warm-up): ${fastest.join(', ')} connections.`,

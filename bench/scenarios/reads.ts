@@ -145,12 +145,15 @@ export async function catalogCursors(b: Bench, pages: number): Promise<(string |
   return cursors;
 }
 
+/** S2's requests: the catalog's first pages by their cursors, in turn. */
+export const catalogQueries = (cursors: (string | null)[]) => () => {
+  const after = cycle(cursors);
+  return () => catalogQuery(PAGE_SIZE, after());
+};
+
 export async function s2GraphqlCatalog(b: Bench): Promise<void> {
   const cursors = await catalogCursors(b, 50);
-  const requests = () => {
-    const after = cycle(cursors);
-    return () => catalogQuery(PAGE_SIZE, after());
-  };
+  const requests = catalogQueries(cursors);
   const data = (body: unknown) => (body as { data?: unknown }).data;
   await sameAnswer(b, 'S2', request(b.ours.url, catalogQuery(PAGE_SIZE, cursors[1] ?? null)), request(b.bare.url, catalogQuery(PAGE_SIZE, cursors[1] ?? null)), data);
   const result = await interleave(

@@ -2,13 +2,13 @@
 // for Node 24); then Shopgraph on Node 24 against Shopgraph on this run's Node (20) on the same
 // database, for S1 (REST), S2 (GraphQL) and order placing (S5's load on a product with stock
 // to spare).
-import { cycle, type LoadOptions } from '../load';
+import type { LoadOptions } from '../load';
 import { accountOf, check, interleave, rowFrom, window, type Bench } from '../measure';
 import { node24 } from '../node24';
 import type { Measured } from '../processes';
 import { insertProductWithStock } from '../seed';
 import { placingOrders } from './orders';
-import { catalogCursors, catalogPages, catalogQuery, loadOf } from './reads';
+import { catalogCursors, catalogPages, catalogQueries, loadOf } from './reads';
 
 export async function n24Runtime(b: Bench): Promise<void> {
   let runtime;
@@ -36,11 +36,7 @@ export async function n24Runtime(b: Bench): Promise<void> {
     b.report.rows.push(row);
     check(b, 'S1', 'ratio ≥ 0.70 on Node 24', row.ratio!.median.toFixed(2), row.ratio!.median >= 0.7);
 
-    const cursors = await catalogCursors(b, 50);
-    const graphqlPages = () => {
-      const after = cycle(cursors);
-      return () => catalogQuery(20, after());
-    };
+    const graphqlPages = catalogQueries(await catalogCursors(b, 50));
     const productId = await insertProductWithStock(b.database.db, 1_000_000_000, 'runtime comparison');
     const loads: [string, string, (target: Measured) => () => LoadOptions][] = [
       ['S1', 'S1 catalog pages', (target) => loadOf(b, target, pages)],
