@@ -14,6 +14,7 @@ import {
   statementsPerRequest,
   window,
   type Bench,
+  type HttpAnswer,
 } from '../measure';
 import type { Measured } from '../processes';
 import { addProducts } from '../seed';
@@ -50,14 +51,42 @@ export function loadOf(b: Bench, target: Measured, requests: () => () => Request
   return () => ({ url: target.url, connections: b.options.connections, next: requests() });
 }
 
-/** Both sides must give the same answer, or the comparison means nothing. */
-async function sameAnswer(b: Bench, id: string, ours: Promise<{ status: number; body: unknown }>, anchor: Promise<{ status: number; body: unknown }>, pick = (body: unknown) => body): Promise<void> {
-  const [mine, theirs] = await Promise.all([ours, anchor]);
-  if (mine.status !== 200 || theirs.status !== 200) {
-    b.report.problems.push(`${id}: HTTP ${mine.status} (ours) / ${theirs.status} (anchor): ${JSON.stringify(mine.body).slice(0, 300)}`);
-  } else if (JSON.stringify(pick(mine.body)) !== JSON.stringify(pick(theirs.body))) {
-    b.report.problems.push(`${id}: the anchor's answer differs from Shopgraph's`);
+/**
+ * Both sides must give the same answer, or the comparison means nothing. A difference is asked
+ * again (up to 3 times, 1 s apart) before it counts as a problem: one smoke run in CI saw a
+ * search answer differ once, which no repeat of the scenario reproduced; a note keeps its detail.
+ */
+async function sameAnswer(b: Bench, id: string, ours: () => Promise<HttpAnswer>, anchor: () => Promise<HttpAnswer>, pick = (body: unknown) => body): Promise<void> {
+  const attempts = 3;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const [mine, theirs] = await Promise.all([ours(), anchor()]);
+    if (mine.status !== 200 || theirs.status !== 200) {
+      b.report.problems.push(`${id}: HTTP ${mine.status} (ours) / ${theirs.status} (anchor): ${JSON.stringify(mine.body).slice(0, 300)}`);
+      return;
+    }
+    const difference = firstDifference(pick(mine.body), pick(theirs.body));
+    if (!difference) return;
+    const message = `${id}: the anchor's answer differs from Shopgraph's at ${difference}`;
+    if (attempt === attempts) {
+      b.report.problems.push(`${message} (${attempts} times in a row)`);
+    } else {
+      b.report.notes.push(`${message} (attempt ${attempt}; asked again)`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
+}
+
+/** The path of the first value that differs between two JSON answers, with both values; null when equal. */
+function firstDifference(ours: unknown, anchor: unknown, path = '$'): string | null {
+  if (ours !== null && anchor !== null && typeof ours === 'object' && typeof anchor === 'object') {
+    const keys = [...new Set([...Object.keys(ours), ...Object.keys(anchor)])];
+    for (const key of keys) {
+      const found = firstDifference((ours as Record<string, unknown>)[key], (anchor as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  return ours === anchor ? null : `${path}: ours ${JSON.stringify(ours)}, anchor ${JSON.stringify(anchor)}`;
 }
 
 /** S1's requests: catalog pages 1..`depth` in a scrambled order. */
@@ -68,7 +97,7 @@ export const catalogPages = (b: Bench, depth = BROWSED_PAGES) => () => {
 
 export async function s1CatalogPages(b: Bench): Promise<void> {
   const pages = (depth = BROWSED_PAGES) => catalogPages(b, depth);
-  await sameAnswer(b, 'S1', request(b.ours.url, catalogPage(3)), request(b.raw.url, catalogPage(3)));
+  await sameAnswer(b, 'S1', () => request(b.ours.url, catalogPage(3)), () => request(b.raw.url, catalogPage(3)));
   const result = await interleave(
     b,
     'S1',
@@ -155,7 +184,8 @@ export async function s2GraphqlCatalog(b: Bench): Promise<void> {
   const cursors = await catalogCursors(b, 50);
   const requests = catalogQueries(cursors);
   const data = (body: unknown) => (body as { data?: unknown }).data;
-  await sameAnswer(b, 'S2', request(b.ours.url, catalogQuery(PAGE_SIZE, cursors[1] ?? null)), request(b.bare.url, catalogQuery(PAGE_SIZE, cursors[1] ?? null)), data);
+  const page2 = catalogQuery(PAGE_SIZE, cursors[1] ?? null);
+  await sameAnswer(b, 'S2', () => request(b.ours.url, page2), () => request(b.bare.url, page2), data);
   const result = await interleave(
     b,
     'S2',
@@ -185,7 +215,7 @@ export async function s3OrdersWithItems(b: Bench): Promise<void> {
   const ours = (first: number) => recentOrdersQuery(b, first);
   const anchor = (first: number) => getJson(`/orders?first=${first}`);
   const data = (body: unknown) => (body as { data?: unknown }).data;
-  await sameAnswer(b, 'S3', request(b.ours.url, ours(20)), request(b.raw.url, anchor(20)), data);
+  await sameAnswer(b, 'S3', () => request(b.ours.url, ours(20)), () => request(b.raw.url, anchor(20)), data);
   const result = await interleave(
     b,
     'S3',
@@ -241,7 +271,7 @@ export async function s6Search(b: Bench): Promise<void> {
   const runAt = async (products: number) => {
     for (const term of SEARCH_TERMS) {
       const spec = getJson(`/api/products?search=${encodeURIComponent(term)}&page=1&limit=${PAGE_SIZE}`);
-      await sameAnswer(b, `S6 "${term}"`, request(b.ours.url, spec), request(b.raw.url, spec));
+      await sameAnswer(b, `S6 "${term}"`, () => request(b.ours.url, spec), () => request(b.raw.url, spec));
     }
     const result = await interleave(
       b,
