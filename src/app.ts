@@ -45,7 +45,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const lifecycle: Lifecycle = { draining: false };
-  const apollo = createApolloServer(httpServer, deps.logger, deps.config.env);
+  const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor });
   await apollo.start();
 
   app.disable('x-powered-by');

@@ -6,6 +6,10 @@ import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 
+/** `jit`: operations compiled by graphql-jit (src/graphql/compiledExecution.ts); `graphql-js`: its `execute`. */
+export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
+export type GraphqlExecutor = (typeof GRAPHQL_EXECUTORS)[number];
+
 export type DatabaseConfig =
   | { client: 'mysql'; host: string; port: number; user: string; password: string; database: string; poolMax: number }
   | { client: 'sqlite'; filename: string };
@@ -23,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** DataLoader batching and per-request caching (DATALOADER_BATCHING=off only to measure what they save). */
   loaderBatching: boolean;
+  /** How GraphQL operations are executed (GRAPHQL_EXECUTOR); graphql-js only to measure or to rule out the compiler. */
+  graphqlExecutor: GraphqlExecutor;
   /** Password for the seeded admin account; required to seed a production database. */
   adminPassword: string | null;
   /** Problems that do not stop startup but that an operator should see. */
@@ -67,6 +73,7 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
     loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',
+    graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', GRAPHQL_EXECUTORS, 'jit'),
     warnings,
   };
   if (!config.loaderBatching) warnings.push('DATALOADER_BATCHING=off: every nested field is loaded by a query of its own (for measurements only)');

@@ -69,6 +69,7 @@ describe('configuration', () => {
     ['REDIS_URL', 'localhost'],
     ['LOG_LEVEL', 'loud'],
     ['DATALOADER_BATCHING', 'maybe'],
+    ['GRAPHQL_EXECUTOR', 'fast'],
   ])('refuses %s=%p, naming the variable', (variable, value) => {
     const env = variable.startsWith('DB_') ? { DB_HOST: 'db', [variable]: value } : { [variable]: value };
     expect(problemWith(env)).toBe(variable);
