@@ -235,21 +235,15 @@ export async function s3OrdersWithItems(b: Bench): Promise<void> {
   );
   b.report.rows.push(rowFrom('S3 (split)', 'the same query through bare graphql-js `execute`, same services and loaders (no target)', 'the same JOIN', 'req/s', split));
   // What DataLoader saves: the same query on a Shopgraph whose loaders neither batch nor cache.
-  const unbatched = await b.startShopgraph('Shopgraph, DataLoader off', { DATALOADER_BATCHING: 'off' });
-  try {
-    const versus = await interleave(
-      b,
-      'S3 DataLoader',
-      () => window(b, unbatched, accountOf(b, 'app'), loadOf(b, unbatched, () => () => ours(20)), 'S3 DataLoader off'),
-      () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, () => () => ours(20)), 'S3'),
-    );
-    const row = rowFrom('S3 (DataLoader)', 'the same query, DataLoader on', 'Shopgraph with DATALOADER_BATCHING=off', 'req/s', versus);
-    b.report.rows.push(row);
+  await againstSwitchedOff(b, { DATALOADER_BATCHING: 'off' }, 'DataLoader off', async (unbatched) => {
+    const row = await s3Against(b, unbatched, 'S3 (DataLoader)', 'the same query, DataLoader on', 'Shopgraph with DATALOADER_BATCHING=off');
     const offStatements = await statementsPerRequest(b, unbatched, accountOf(b, 'app'), () => ours(20), 10);
     check(b, 'S3', '≥ 5× the throughput of DataLoader off', `${row.ratio!.median.toFixed(1)}× (off: ${offStatements.toFixed(0)} statements per request)`, row.ratio!.median >= 5);
-  } finally {
-    await unbatched.stop();
-  }
+  });
+  // What the compiled executor saves: the same query executed by graphql-js.
+  await againstSwitchedOff(b, { GRAPHQL_EXECUTOR: 'graphql-js' }, 'graphql-js execute', (interpreted) =>
+    s3Against(b, interpreted, 'S3 (executor)', 'the same query, compiled by graphql-jit (no target)', 'Shopgraph with GRAPHQL_EXECUTOR=graphql-js'),
+  );
   const sizes = [1, 20, 100];
   const counts: number[] = [];
   for (const first of sizes) counts.push(await statementsPerRequest(b, b.ours, accountOf(b, 'app'), () => ours(first), 20));
@@ -261,6 +255,30 @@ export async function s3OrdersWithItems(b: Bench): Promise<void> {
     counts.every((count) => count <= 4.0001),
   );
   await maybeProfile(b, 'S3', [loadOf(b, b.ours, () => () => ours(20))]);
+}
+
+/** A second Shopgraph started with a measurement switch, for `measure`, stopped afterwards. */
+async function againstSwitchedOff(b: Bench, env: Record<string, string>, label: string, measure: (server: Measured) => Promise<unknown>): Promise<void> {
+  const server = await b.startShopgraph(`Shopgraph, ${label}`, env);
+  try {
+    await measure(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** S3's query on Shopgraph as it is, against `other` (a switched-off Shopgraph), interleaved. */
+async function s3Against(b: Bench, other: Measured, id: string, what: string, anchor: string) {
+  const query = () => () => recentOrdersQuery(b, 20);
+  const result = await interleave(
+    b,
+    id,
+    () => window(b, other, accountOf(b, 'app'), loadOf(b, other, query), `${id} anchor`),
+    () => window(b, b.ours, accountOf(b, 'app'), loadOf(b, b.ours, query), id),
+  );
+  const row = rowFrom(id, what, anchor, 'req/s', result);
+  b.report.rows.push(row);
+  return row;
 }
 
 export async function s6Search(b: Bench): Promise<void> {
