@@ -1,5 +1,5 @@
-// Queries run compiled by graphql-jit (GRAPHQL_EXECUTOR=jit, the default), mutations and
-// refused variables through graphql-js (src/graphql/compiledExecution.ts). A second server over
+// Queries run compiled by graphql-jit from their second request (GRAPHQL_EXECUTOR=jit, the
+// default), mutations and refused variables through graphql-js (src/graphql/compiledExecution.ts). A second server over
 // the same database executes everything with graphql-js; both must answer every request alike,
 // byte for byte: data, nulls, errors with their codes, paths and locations.
 import type { AddressInfo } from 'node:net';
@@ -93,10 +93,13 @@ describe.each(dialects)('GraphQL executors on %s', (dialect) => {
     ['two operations, one chosen', { query: `query A { categories } query B { me { id } }`, operationName: 'B' }, 'customer'],
   ])('%s', async (_name, body, role) => {
     const token = who[role]?.();
-    const [compiled, reference] = [await ask(app.url, body, token), await ask(interpretedUrl, body, token)];
-    expect(compiled.status).toBe(reference.status);
-    expect(compiled.text).toBe(reference.text);
-    expect(compiled.text).not.toContain('INTERNAL_SERVER_ERROR');
+    const reference = await ask(interpretedUrl, body, token);
+    // A document is compiled when it comes back: the first answer is interpreted, the second compiled.
+    for (const answer of [await ask(app.url, body, token), await ask(app.url, body, token), await ask(app.url, body, token)]) {
+      expect(answer.status).toBe(reference.status);
+      expect(answer.text).toBe(reference.text);
+      expect(answer.text).not.toContain('INTERNAL_SERVER_ERROR');
+    }
   });
 
   it('runs the root fields of a mutation one after another, stopping at the first failed non-null one', async () => {
