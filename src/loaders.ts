@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import {
   countOrdersOfUsers,
-  findItemsByOrderIds,
+  findItemsWithProductsByOrderIds,
   findOrdersByIds,
   listNewestOrdersOfUsers,
 } from './db/orders';
@@ -16,11 +16,18 @@ import { notFound } from './errors';
 // load its own query, uncached: the N+1 behaviour the benchmark compares against.
 export function createLoaders(db: Db, { batching = true }: { batching?: boolean } = {}) {
   const options = batching ? {} : { batch: false, cache: false };
+  const productById = new DataLoader<number, Product | null>((ids) => findProductsByIds(db, ids).then(byId(ids)), options);
   return {
     userById: new DataLoader<number, User | null>((ids) => findUsersByIds(db, ids).then(byId(ids)), options),
-    productById: new DataLoader<number, Product | null>((ids) => findProductsByIds(db, ids).then(byId(ids)), options),
+    productById,
     orderById: new DataLoader<number, Order | null>((ids) => findOrdersByIds(db, ids).then(byId(ids)), options),
-    itemsByOrderId: new DataLoader<number, OrderItem[]>((ids) => findItemsByOrderIds(db, ids).then(groupedBy(ids)), options),
+    // The items' products come in the same statement and are primed: `item.product` costs no
+    // query of its own (with caching off, prime keeps nothing and each product is loaded alone).
+    itemsByOrderId: new DataLoader<number, OrderItem[]>(async (ids) => {
+      const { items, products } = await findItemsWithProductsByOrderIds(db, ids);
+      for (const product of products) productById.prime(product.id, product);
+      return groupedBy(ids)(items);
+    }, options),
     /** `users { orders(first) }`: the first page of every listed user's orders in one query. */
     newestOrdersOfUser: new DataLoader<UserOrdersKey & { limit: number }, Order[], string>(
       (keys) =>

@@ -1,6 +1,7 @@
-import type { Order, OrderItem, OrderStatus } from '../domain';
+import type { Order, OrderItem, OrderStatus, Product } from '../domain';
 import { toCount, toDate, type Db } from './knex';
-import type { IdempotencyKeyRow, OrderItemRow, OrderRow } from './tables';
+import { productFromRow } from './products';
+import type { IdempotencyKeyRow, OrderItemRow, OrderRow, ProductRow } from './tables';
 
 export interface OrderFilter {
   userId?: number;
@@ -44,6 +45,33 @@ export async function findOrdersByIds(db: Db, ids: readonly number[]): Promise<O
 export async function findItemsByOrderIds(db: Db, orderIds: readonly number[]): Promise<OrderItem[]> {
   const rows: OrderItemRow[] = await db('order_items').whereIn('order_id', orderIds).orderBy('id');
   return rows.map(itemFromRow);
+}
+
+const PRODUCT_COLUMNS = ['id', 'name', 'description', 'price', 'stock', 'category', 'archived', 'created_at', 'updated_at'] as const;
+
+/**
+ * An item row with its product's columns (as the catalog has them now) beside it, each prefixed
+ * `catalog_`: `product_name` is the item's own copy of the name at purchase.
+ */
+type ItemWithProductRow = OrderItemRow & { [K in keyof ProductRow as `catalog_${K}`]: ProductRow[K] };
+
+/** The orders' items and, in the same statement, the products they refer to (archived or not). */
+export async function findItemsWithProductsByOrderIds(
+  db: Db,
+  orderIds: readonly number[],
+): Promise<{ items: OrderItem[]; products: Product[] }> {
+  const rows: ItemWithProductRow[] = await db('order_items')
+    .join('products', 'products.id', 'order_items.product_id')
+    .whereIn('order_items.order_id', orderIds)
+    .orderBy('order_items.id')
+    .select('order_items.*', ...PRODUCT_COLUMNS.map((column) => `products.${column} as catalog_${column}`));
+  const products = new Map<number, Product>();
+  for (const row of rows) {
+    if (products.has(row.product_id)) continue;
+    const product = Object.fromEntries(PRODUCT_COLUMNS.map((column) => [column, row[`catalog_${column}`]]));
+    products.set(row.product_id, productFromRow(product as unknown as ProductRow));
+  }
+  return { items: rows.map(itemFromRow), products: [...products.values()] };
 }
 
 /** Newest first (ids only grow), after `afterId` when given. */

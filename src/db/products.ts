@@ -34,7 +34,7 @@ export interface ProductFields {
   category: string;
 }
 
-function productFromRow(row: ProductRow): Product {
+export function productFromRow(row: ProductRow): Product {
   return {
     id: row.id,
     name: row.name,
