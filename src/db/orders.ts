@@ -47,13 +47,20 @@ export async function findItemsByOrderIds(db: Db, orderIds: readonly number[]): 
   return rows.map(itemFromRow);
 }
 
-const PRODUCT_COLUMNS = ['id', 'name', 'description', 'price', 'stock', 'category', 'archived', 'created_at', 'updated_at'] as const;
-
 /**
- * An item row with its product's columns (as the catalog has them now) beside it, each prefixed
+ * An item row with its product's columns (as the catalog has them now) beside it, prefixed
  * `catalog_`: `product_name` is the item's own copy of the name at purchase.
  */
-type ItemWithProductRow = OrderItemRow & { [K in keyof ProductRow as `catalog_${K}`]: ProductRow[K] };
+interface ItemWithProductRow extends OrderItemRow {
+  catalog_name: string;
+  catalog_description: string;
+  catalog_price: number;
+  catalog_stock: number;
+  catalog_category: string;
+  catalog_archived: ProductRow['archived'];
+  catalog_created_at: ProductRow['created_at'];
+  catalog_updated_at: ProductRow['updated_at'];
+}
 
 /** The orders' items and, in the same statement, the products they refer to (archived or not). */
 export async function findItemsWithProductsByOrderIds(
@@ -64,12 +71,33 @@ export async function findItemsWithProductsByOrderIds(
     .join('products', 'products.id', 'order_items.product_id')
     .whereIn('order_items.order_id', orderIds)
     .orderBy('order_items.id')
-    .select('order_items.*', ...PRODUCT_COLUMNS.map((column) => `products.${column} as catalog_${column}`));
+    .select('order_items.*', {
+      catalog_name: 'products.name',
+      catalog_description: 'products.description',
+      catalog_price: 'products.price',
+      catalog_stock: 'products.stock',
+      catalog_category: 'products.category',
+      catalog_archived: 'products.archived',
+      catalog_created_at: 'products.created_at',
+      catalog_updated_at: 'products.updated_at',
+    });
   const products = new Map<number, Product>();
   for (const row of rows) {
     if (products.has(row.product_id)) continue;
-    const product = Object.fromEntries(PRODUCT_COLUMNS.map((column) => [column, row[`catalog_${column}`]]));
-    products.set(row.product_id, productFromRow(product as unknown as ProductRow));
+    products.set(
+      row.product_id,
+      productFromRow({
+        id: row.product_id,
+        name: row.catalog_name,
+        description: row.catalog_description,
+        price: row.catalog_price,
+        stock: row.catalog_stock,
+        category: row.catalog_category,
+        archived: row.catalog_archived,
+        created_at: row.catalog_created_at,
+        updated_at: row.catalog_updated_at,
+      }),
+    );
   }
   return { items: rows.map(itemFromRow), products: [...products.values()] };
 }
