@@ -18,6 +18,7 @@ import {
 } from '../measure';
 import type { Measured } from '../processes';
 import { addProducts } from '../seed';
+import { profileSearches, searchProfileMarkdown } from '../searchProfile';
 
 const PAGE_SIZE = 20;
 
@@ -300,13 +301,14 @@ export async function s6Search(b: Bench): Promise<void> {
     const row = rowFrom('S6', `search \`GET /api/products?search=…\` at ${products.toLocaleString('en-US')} products`, 'raw SQL (node:http + mysql2, same SQL)', 'req/s', result);
     b.report.rows.push(row);
     check(b, 'S6', `ratio ≥ 0.8 at ${products.toLocaleString('en-US')} products`, row.ratio!.median.toFixed(2), row.ratio!.median >= 0.8);
-    return row;
+    return { row, profile: await profileSearches(b.database.db, SEARCH_TERMS, products, PAGE_SIZE) };
   };
-  const small = await runAt(b.options.sizes.products);
+  const { row: small, profile: smallProfile } = await runAt(b.options.sizes.products);
   const started = Date.now();
   await addProducts(b.database.db, b.options.sizes.products + 1, b.options.sizes.grownProducts);
   b.log(`  S6: catalog grown to ${b.options.sizes.grownProducts} products in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const large = await runAt(b.options.sizes.grownProducts);
+  const { row: large, profile: largeProfile } = await runAt(b.options.sizes.grownProducts);
+  b.report.sections.push({ title: 'S6 in the database: each search term\'s statements', markdown: searchProfileMarkdown(smallProfile, largeProfile) });
   const growth = large.ours.p50!.median / small.ours.p50!.median;
   check(
     b,
