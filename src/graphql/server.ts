@@ -15,6 +15,7 @@ import { compiledExecution } from './compiledExecution';
 import { typeDefs } from './generated/typeDefs';
 import { introspectionPlugin } from './introspection';
 import { queryLimits } from './queryLimits';
+import { readYourWritesPlugin } from './readYourWrites';
 import { resolvers } from './resolvers';
 
 /** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
@@ -91,6 +92,7 @@ export function createApolloServer(
       // Before the cost plugin: an anonymous introspection query is refused as forbidden, not as costly.
       introspectionPlugin({ adminsOnly: production }),
       ...limits.plugins,
+      readYourWritesPlugin(),
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included.
