@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
-import { createInstances, freePort, LoadBalancer, type Instance } from './support/cluster';
-import { dataOf, graphql, percentile, request, runLoad, type Answer } from './support/client';
+import { createInstances, freePort, LoadBalancer, RedisServer, type Instance } from './support/cluster';
+import { dataOf, graphql, percentile, request, retried, runLoad, type Answer } from './support/client';
 import {
   APP_USER,
   DATABASE,
@@ -21,7 +20,6 @@ import {
 } from './support/mariadb';
 
 const ROOT = path.resolve(__dirname, '..');
-const REDIS_URL = 'redis://127.0.0.1:6379/9'; // a database of the drill's own, emptied at the start
 const PRODUCTS = 20;
 const INITIAL_STOCK = 1_000_000;
 const USERS = 8;
@@ -54,8 +52,8 @@ interface Shopper {
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-scale-'));
   const { primary, replica } = await startReplicatedPair(dir, { primary: await freePort(), replica: await freePort() });
-  const redis = new Redis(REDIS_URL);
-  await redis.flushdb();
+  const redis = new RedisServer(await freePort());
+  await redis.start();
   const env = {
     NODE_ENV: 'production',
     JWT_SECRET: 'scale-drill-secret-of-at-least-32-characters',
@@ -65,24 +63,32 @@ async function main(): Promise<void> {
     DB_PASSWORD: APP_USER.password,
     DB_NAME: DATABASE,
     DB_REPLICAS: `127.0.0.1:${replica.port}`,
-    REDIS_URL,
+    REDIS_URL: redis.url,
     BCRYPT_ROUNDS: '4',
     LOG_LEVEL: 'info',
   };
   const instances = await createInstances(3, env, ROOT);
   const balancer = new LoadBalancer(await freePort(), dir);
   try {
-    await drill({ primary, replica, instances, balancer });
+    await drill({ primary, replica, instances, balancer, redis });
   } finally {
     await balancer.stop();
     await Promise.all(instances.map((instance) => instance.stop()));
     await Promise.all([primary.stop(), replica.stop()]);
-    redis.disconnect();
+    await redis.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function drill({ primary, replica, instances, balancer }: { primary: MariaServer; replica: MariaServer; instances: Instance[]; balancer: LoadBalancer }) {
+interface Cluster {
+  primary: MariaServer;
+  replica: MariaServer;
+  instances: Instance[];
+  balancer: LoadBalancer;
+  redis: RedisServer;
+}
+
+async function drill({ primary, replica, instances, balancer, redis }: Cluster) {
   const lb = balancer.url;
 
   await check('three instances started together on an empty database apply each migration once and all become ready', async () => {
@@ -188,9 +194,12 @@ async function drill({ primary, replica, instances, balancer }: { primary: Maria
   }
 
   await check('read-your-writes with replication running: 200 of 200 orders seen by another instance', async () => {
+    await resetStatementCounts(primary, replica);
     const { seen, total, readP50 } = await readYourWrites(200);
+    const [onPrimary, onReplica] = await Promise.all([statementCounts(primary), statementCounts(replica)]);
     expect(seen === total && total === 200, `${seen} of ${total} seen`);
-    return `${seen} of ${total} seen; reads p50 ${readP50.toFixed(1)} ms`;
+    const share = onReplica.orderSelects / (onReplica.orderSelects + onPrimary.orderSelects);
+    return `${seen} of ${total} seen; ${(share * 100).toFixed(0)} % of order SELECTs answered by the replica after its position wait; reads p50 ${readP50.toFixed(1)} ms`;
   });
 
   await check('read-your-writes with the replica SQL thread stopped: 200 of 200', async () => {
@@ -198,7 +207,11 @@ async function drill({ primary, replica, instances, balancer }: { primary: Maria
     try {
       const { seen, total, readP50 } = await readYourWrites(200);
       expect(seen === total && total === 200, `${seen} of ${total} seen`);
-      return `${seen} of ${total} seen; reads p50 ${readP50.toFixed(1)} ms`;
+      // Out of the rotation, and said so, but readiness follows the primary alone.
+      await waitForReplicaState(instances, 'not replicating', 5000);
+      const ready = await request(`${instances[0]!.url}/api/ready`);
+      expect(ready.status === 200, `/api/ready answered ${ready.status} with the replica not replicating`);
+      return `${seen} of ${total} seen; reads p50 ${readP50.toFixed(1)} ms; /api/ready 200 with ${JSON.stringify((ready.body as { replicas: unknown }).replicas)}`;
     } finally {
       await replica.sql('START SLAVE SQL_THREAD');
     }
@@ -252,6 +265,19 @@ async function drill({ primary, replica, instances, balancer }: { primary: Maria
     }
     expect(behind === 20 && stopped === 20, `refused ${behind} of 20 behind, ${stopped} of 20 stopped`);
     return `40 of 40 old tokens refused (GraphQL and REST): 20 with MASTER_DELAY=2, 20 with the SQL thread stopped`;
+  });
+
+  await check('Redis down (replica 2 s behind): signed-in users read from the primary, 40 of 40 seen, said once per instance', async () => {
+    await redis.stop();
+    try {
+      const { seen, total } = await readYourWrites(40);
+      expect(seen === total, `${seen} of ${total} seen`);
+      const said = instances.map((instance) => instance.output().split('\n').filter((line) => line.includes('signed-in users read from the primary')).length);
+      expect(said.every((count) => count === 1), `the fallback was logged ${said.join('/')} times per instance`);
+      return `${seen} of ${total} seen with Redis stopped; the fallback logged ${said.join('/')} time(s) per instance`;
+    } finally {
+      await redis.start();
+    }
   });
 
   await check('with the position wait switched off (DB_REPLICA_POSITION_WAIT=off), the drill sees stale reads', async () => {
@@ -316,6 +342,7 @@ async function drill({ primary, replica, instances, balancer }: { primary: Maria
   await check('a rolling restart of all three instances during 20 s of mixed load with orders loses nothing', async () => {
     await caughtUp(primary, replica);
     const keys = new Map<string, Set<string>>();
+    const retriedBefore = retried.count;
     const rolling = (async () => {
       await sleep(1500);
       for (const instance of instances) {
@@ -341,7 +368,7 @@ async function drill({ primary, replica, instances, balancer }: { primary: Maria
     );
     expect(Number(orders) === Number(keyed), `${orders} orders but ${keyed} idempotency keys`);
     const restarts = instances.map((instance) => instance.output().match(/Shopgraph listening/g)?.length ?? 0);
-    return `${load.requests} requests (${keys.size} orders), 0 failed, 0 5xx, p99 ${percentile(load.latencies, 99).toFixed(0)} ms; ${restarts.join('/')} starts per instance; stock + sold = ${INITIAL_STOCK} for ${stock.length} of ${stock.length} products; ${keys.size} keys, ${keys.size} orders, none doubled`;
+    return `${load.requests} requests (${keys.size} orders), 0 failed, 0 5xx, ${retried.count - retriedBefore} resent after a network error, p99 ${percentile(load.latencies, 99).toFixed(0)} ms; ${restarts.join('/')} starts per instance; stock + sold = ${INITIAL_STOCK} for ${stock.length} of ${stock.length} products; ${keys.size} keys, ${keys.size} orders, none doubled`;
   });
 
   await check('every log line names its instance; replica state changes are logged once each, never per request', async () => {

@@ -8,6 +8,8 @@ export interface Answer {
 }
 
 const NETWORK_RETRIES = 5;
+/** Requests sent again after a network error, since the drill started. */
+export const retried = { count: 0 };
 
 export async function request(url: string, init: RequestInit = {}): Promise<Answer> {
   const started = performance.now();
@@ -24,6 +26,7 @@ export async function request(url: string, init: RequestInit = {}): Promise<Answ
       return { status: response.status, body, instance: response.headers.get('x-instance-id'), ms: performance.now() - started };
     } catch (error) {
       if (attempt >= NETWORK_RETRIES) throw error;
+      retried.count += 1;
       await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }

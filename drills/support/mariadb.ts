@@ -160,14 +160,15 @@ export async function caughtUp(primary: MariaServer, replica: MariaServer, timeo
 }
 
 /** Statements of the app's database that `server` has run since the last reset, by kind. */
-export async function statementCounts(server: MariaServer): Promise<{ catalogSelects: number; writes: number }> {
-  const [row] = await server.sql<{ catalogSelects: string | null; writes: string | null }>(
+export async function statementCounts(server: MariaServer): Promise<{ catalogSelects: number; orderSelects: number; writes: number }> {
+  const [row] = await server.sql<{ catalogSelects: string | null; orderSelects: string | null; writes: string | null }>(
     `SELECT SUM(IF(DIGEST_TEXT LIKE 'SELECT%' AND DIGEST_TEXT LIKE '%products%', COUNT_STAR, 0)) AS catalogSelects,
+            SUM(IF(DIGEST_TEXT LIKE 'SELECT%' AND DIGEST_TEXT LIKE '%orders%', COUNT_STAR, 0)) AS orderSelects,
             SUM(IF(DIGEST_TEXT REGEXP '^(INSERT|UPDATE|DELETE|REPLACE)', COUNT_STAR, 0)) AS writes
        FROM performance_schema.events_statements_summary_by_digest WHERE SCHEMA_NAME = ?`,
     [DATABASE],
   );
-  return { catalogSelects: Number(row?.catalogSelects ?? 0), writes: Number(row?.writes ?? 0) };
+  return { catalogSelects: Number(row?.catalogSelects ?? 0), orderSelects: Number(row?.orderSelects ?? 0), writes: Number(row?.writes ?? 0) };
 }
 
 export async function resetStatementCounts(...servers: MariaServer[]): Promise<void> {
