@@ -63,7 +63,7 @@ export class MariaServer {
         this.admin = await mysql.createConnection({ socketPath: this.socket, user: 'root', multipleStatements: true });
         return;
       } catch (error) {
-        if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`${this.name} did not start: ${String(error)}`);
+        if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`${this.name} did not start: ${String(error)}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
