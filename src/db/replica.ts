@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ReplicaConfig } from '../config';
@@ -39,7 +40,8 @@ export class Replica {
   private readonly monitorDb: Knex;
   private state: ReplicaState = 'starting';
   private lagSeconds: number | null = null;
-  private lost = signal();
+  /** Emits `lost` when the replica leaves the rotation; each read in flight listens until it ends. */
+  private readonly leaving = new EventEmitter().setMaxListeners(0);
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
 
@@ -72,13 +74,14 @@ export class Replica {
    * (a frozen server would otherwise hold the read until the statement deadline).
    */
   async run<T>(read: (db: Knex) => Promise<T>): Promise<T> {
-    const result = read(this.db);
-    result.catch(() => {}); // if the replica is lost first, nobody waits for this any more
-    const lost = this.lost.promise.then(() => {
-      throw new Error(`replica ${this.address} left the rotation during the read`);
-    });
     try {
-      return await Promise.race([result, lost]);
+      return await new Promise<T>((resolve, reject) => {
+        const onLost = () => reject(new Error(`replica ${this.address} left the rotation during the read`));
+        this.leaving.once('lost', onLost);
+        read(this.db)
+          .then(resolve, reject)
+          .finally(() => this.leaving.off('lost', onLost));
+      });
     } catch (error) {
       if (isDatabaseUnavailable(error)) this.setState('unreachable', null, describe(error));
       throw error;
@@ -135,19 +138,9 @@ export class Replica {
       this.logger.info({ replica: this.address, was }, `replica ${this.address} is healthy: it serves reads`);
       return;
     }
-    if (was === 'healthy') {
-      this.lost.resolve();
-      this.lost = signal();
-    }
+    if (was === 'healthy') this.leaving.emit('lost');
     this.logger.warn({ replica: this.address, state, was, reason }, `replica ${this.address} is ${state}: reads go elsewhere (${reason})`);
   }
-}
-
-/** A promise and the function that settles it (Promise.withResolvers, before Node 22). */
-function signal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((settle) => (resolve = settle));
-  return { promise, resolve };
 }
 
 function describe(error: unknown): string {
