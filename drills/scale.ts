@@ -268,6 +268,8 @@ async function drill({ primary, replica, instances, balancer, redis }: Cluster) 
   });
 
   await check('Redis down (replica 2 s behind): signed-in users read from the primary, 40 of 40 seen, said once per instance', async () => {
+    const saidBefore = instances.map((instance) => instance.output().split('\n').filter((line) => line.includes('signed-in users read from the primary')).length);
+    expect(saidBefore.every((count) => count === 0), `the fallback was logged before Redis stopped: ${saidBefore.join('/')}`);
     await redis.stop();
     try {
       const { seen, total } = await readYourWrites(40);

@@ -18,8 +18,13 @@ export interface PositionStore {
   /** The position of the user's last write in the window; null: none; undefined: unknown (the store is unreachable). */
   get(userId: number): Promise<string | null | undefined>;
   set(userId: number, position: string): Promise<void>;
+  /** Resolves once Redis answers, fails to connect, or after 2 s (it may come up later). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How long startup waits for Redis before counting it as down. */
+const REDIS_STARTUP_WAIT_MS = 2000;
 
 export function createPositionStore(redisUrl: string | null, windowSeconds: number, logger: Logger): PositionStore {
   if (redisUrl === null) {
@@ -27,6 +32,7 @@ export function createPositionStore(redisUrl: string | null, windowSeconds: numb
     return {
       get: async (userId) => positions.get(userId) ?? null,
       set: async (userId, position) => void positions.set(userId, position),
+      ready: async () => {},
       close: async () => positions.clear(),
     };
   }
@@ -67,6 +73,18 @@ export function createPositionStore(redisUrl: string | null, windowSeconds: numb
         // Readers on other instances cannot reach Redis either, so they read this user's data from the primary.
         changed(false, error);
       }
+    },
+    ready() {
+      if (redis.status === 'ready') return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, REDIS_STARTUP_WAIT_MS).unref();
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        redis.once('ready', done);
+        redis.once('error', done);
+      });
     },
     async close() {
       redis.disconnect();

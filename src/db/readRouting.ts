@@ -56,6 +56,7 @@ export async function createReadRouting(primary: Knex, config: Readonly<Config>,
   );
   await Promise.all(replicas.map((replica) => replica.start()));
   const positions = createPositionStore(config.redisUrl, positionWindowSeconds(database.replicaMaxLagSeconds), logger);
+  await positions.ready();
   let turn = 0;
   const nextHealthy = (): Replica | null => {
     for (let tried = 0; tried < replicas.length; tried += 1) {
