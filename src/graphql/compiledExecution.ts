@@ -11,7 +11,7 @@ type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 /**
  * What the compiled-query cache may hold. A compiled query retains far more than its text: the
  * heaviest documents the query limits let through (30 aliases of nested order lists spreading
- * fragments, 4 KiB of text) retain about 11 MiB each (bench/compiledSize.ts), so the cache is
+ * fragments, 4 KiB of text) retain 9 to 11 MiB each (bench/compiledSize.ts), so the cache is
  * bounded by that estimated size (compiledSize.ts) as well as by count, least recently used first.
  */
 export const COMPILED_CACHE_LIMITS = {
