@@ -16,6 +16,7 @@ import { typeDefs } from './generated/typeDefs';
 import { introspectionPlugin } from './introspection';
 import { queryLimits } from './queryLimits';
 import { readYourWritesPlugin } from './readYourWrites';
+import { ReservedNamesRule } from './reservedNames';
 import { resolvers } from './resolvers';
 
 /** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
@@ -76,7 +77,7 @@ export function createApolloServer(
     // went to JSON.stringify(…, null, 2)), which machines reading it do not need.
     stringifyResult: (result) => JSON.stringify(result),
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, ReservedNamesRule],
     maxRecursiveSelections: limits.maxRecursiveSelections,
     // One operation per request: a batch would multiply every limit by its length.
     allowBatchedHttpRequests: false,
