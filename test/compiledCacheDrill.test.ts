@@ -34,8 +34,8 @@ const HEAP_CAP_MIB = 512;
 /** What the server may hold resident: the heap under its cap, code, buffers and the runtime. */
 const RSS_BOUND_MIB = 768;
 /** Unique documents per phase, each sent twice. Signed-in ones are compiled (about 0.15 s each), anonymous ones are not. */
-const ANONYMOUS_DOCUMENTS = Number(process.env.DRILL_ANONYMOUS_DOCUMENTS ?? 2000);
-const SIGNED_IN_DOCUMENTS = Number(process.env.DRILL_SIGNED_IN_DOCUMENTS ?? 300);
+const ANONYMOUS_DOCUMENTS = Number(process.env.DRILL_ANONYMOUS_DOCUMENTS ?? 600);
+const SIGNED_IN_DOCUMENTS = Number(process.env.DRILL_SIGNED_IN_DOCUMENTS ?? 150);
 
 interface Memory {
   rssMiB: number;
