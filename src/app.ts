@@ -8,6 +8,7 @@ import { AppError } from './errors';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { createApolloServer, toGraphQLError } from './graphql/server';
+import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
@@ -47,6 +48,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const lifecycle: Lifecycle = { draining: false };
   const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor });
   await apollo.start();
+  const { pendingOrderTtlSeconds } = deps.config;
+  const orderExpiry = pendingOrderTtlSeconds === null ? null : startOrderExpiry(deps.db, deps.logger, pendingOrderTtlSeconds);
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -85,7 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         await apollo.stop();
       } finally {
-        await loginThrottle.close();
+        await Promise.all([loginThrottle.close(), orderExpiry?.stop()]);
       }
     },
   };
