@@ -1,5 +1,5 @@
 import type { Product } from '../domain';
-import { isForeignKeyViolation, toCount, toDate, type Db } from './knex';
+import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
 import { whereMatchesSearch } from './productSearch';
 import type { ProductRow } from './tables';
 
@@ -191,7 +191,11 @@ export async function deleteOrArchiveProduct(db: Db, id: number): Promise<'delet
  */
 export async function takeStock(db: Db, productId: number, quantity: number, priceCents: number): Promise<boolean> {
   if (!(Number.isInteger(quantity) && quantity >= 1)) throw new Error(`invalid quantity ${quantity}`);
-  const changed = await db('products')
+  // By primary key, named: with the price in the condition MariaDB may pick the index that starts
+  // with the price, which locks its entry before the row, the other way round from a price
+  // edit (row, then index), and the two deadlock.
+  const products = dialectOf(db) === 'mysql' ? db.raw('?? FORCE INDEX (PRIMARY)', ['products']) : 'products';
+  const changed = await db(products)
     .where({ id: productId, archived: false, price: priceCents })
     .andWhere('stock', '>=', quantity)
     .update({ stock: db.raw('stock - ?', [quantity]), updated_at: new Date() });
