@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isUniqueViolation, type Db } from '../db/knex';
+import { isUniqueViolation } from '../db/knex';
 import {
   countOrders,
   findIdempotencyKey,
