@@ -79,6 +79,9 @@ export async function createBenchDatabase(server: MysqlServer, name: string): Pr
     password: account.password,
     database: name,
     poolMax: DEFAULT_POOL_MAX,
+    replicas: [],
+    replicaMaxLagSeconds: 5,
+    waitForPositions: true,
   });
   const db = createDb({ ...config({ user: server.user, password: server.password }) });
   let dropped = false;

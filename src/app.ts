@@ -7,6 +7,7 @@ import { asUnavailable } from './db/knex';
 import { AppError } from './errors';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
+import { createReadRouting } from './db/readRouting';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
@@ -39,7 +40,8 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const loginThrottle = createLoginThrottle(options.config, options.logger);
   await loginThrottle.ready();
-  const deps: AppDeps = { ...options, loginThrottle };
+  const readRouting = await createReadRouting(options.db, options.config, options.logger);
+  const deps: AppDeps = { ...options, loginThrottle, readRouting };
   const app = express();
   const httpServer = createServer(app);
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -53,6 +55,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Instance-Id', deps.config.instanceId); // who served it, behind a load balancer
+    next();
+  });
   app.use(requestLogging(deps.logger));
   app.use((req, res, next) => {
     if (req.path.startsWith('/graphql')) return sandboxSecurityHeaders(req, res, next);
@@ -88,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         await apollo.stop();
       } finally {
-        await Promise.all([loginThrottle.close(), orderExpiry?.stop()]);
+        await Promise.all([loginThrottle.close(), readRouting.close(), orderExpiry?.stop()]);
       }
     },
   };

@@ -2,6 +2,7 @@
 // an invalid value stops the process with one line naming the variable.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -10,8 +11,33 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
 export type GraphqlExecutor = (typeof GRAPHQL_EXECUTORS)[number];
 
+/** A read replica of the MySQL/MariaDB primary (DB_REPLICAS). */
+export interface ReplicaConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
 export type DatabaseConfig =
-  | { client: 'mysql'; host: string; port: number; user: string; password: string; database: string; poolMax: number }
+  | {
+      client: 'mysql';
+      host: string;
+      port: number;
+      user: string;
+      password: string;
+      database: string;
+      poolMax: number;
+      /** Empty: every statement goes to the primary. */
+      replicas: ReplicaConfig[];
+      /** A replica further behind than this leaves the rotation (DB_REPLICA_MAX_LAG). */
+      replicaMaxLagSeconds: number;
+      /**
+       * false only to show what read-your-writes guards against (DB_REPLICA_POSITION_WAIT=off,
+       * refused in production): replicas are read without waiting for the user's own writes.
+       */
+      waitForPositions: boolean;
+    }
   | { client: 'sqlite'; filename: string };
 
 export interface Config {
@@ -29,6 +55,8 @@ export interface Config {
   loaderBatching: boolean;
   /** How GraphQL operations are executed (GRAPHQL_EXECUTOR); graphql-js only to measure or to rule out the compiler. */
   graphqlExecutor: GraphqlExecutor;
+  /** Who served a request, in every log line and the X-Instance-Id header (INSTANCE_ID). */
+  instanceId: string;
   /** Password for the seeded admin account; required to seed a production database. */
   adminPassword: string | null;
   /** Units one user's PENDING (unpaid) orders may hold together (MAX_UNPAID_UNITS_PER_USER). */
@@ -65,7 +93,7 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
   const config: Config = {
     env: nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
-    database: databaseConfig(env, production),
+    database: databaseConfig(env, production, warnings),
     jwt: {
       secret: jwtSecret(env, production, warnings),
       expiresInSeconds: duration(env, 'JWT_EXPIRES_IN', '1h'),
@@ -74,6 +102,7 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     corsOrigins: list(env, 'FRONTEND_URL').map((origin) => url(origin, 'FRONTEND_URL').replace(/\/$/, '')),
     redisUrl: optional(env, 'REDIS_URL'),
     trustProxy: trustProxy(env),
+    instanceId: instanceId(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
     maxUnpaidUnitsPerUser: integer(env, 'MAX_UNPAID_UNITS_PER_USER', DEFAULT_MAX_UNPAID_UNITS, 1, 10_000_000),
@@ -100,21 +129,52 @@ export const DEFAULT_POOL_MAX = 4;
  */
 export const DEFAULT_MAX_UNPAID_UNITS = 1000;
 
-function databaseConfig(env: Env, production: boolean): DatabaseConfig {
+function databaseConfig(env: Env, production: boolean, warnings: string[]): DatabaseConfig {
   const host = optional(env, 'DB_HOST');
   if (host === null) {
     if (production) throw new ConfigError('DB_HOST', 'is required when NODE_ENV=production');
+    if (optional(env, 'DB_REPLICAS') !== null) throw new ConfigError('DB_REPLICAS', 'needs DB_HOST (SQLite has no replicas)');
     return { client: 'sqlite', filename: path.resolve(optional(env, 'SQLITE_FILE') ?? 'data/shopgraph.sqlite') };
+  }
+  const user = optional(env, 'DB_USER') ?? 'root';
+  const password = env.DB_PASSWORD ?? '';
+  const replicaUser = optional(env, 'DB_REPLICA_USER') ?? user;
+  const replicaPassword = env.DB_REPLICA_PASSWORD ?? password;
+  const waitForPositions = oneOf(env, 'DB_REPLICA_POSITION_WAIT', ['on', 'off'] as const, 'on') === 'on';
+  if (!waitForPositions) {
+    if (production) throw new ConfigError('DB_REPLICA_POSITION_WAIT', 'cannot be off when NODE_ENV=production');
+    warnings.push('DB_REPLICA_POSITION_WAIT=off: users may not see their own writes (for drills only)');
   }
   return {
     client: 'mysql',
     host,
     port: integer(env, 'DB_PORT', 3306, 1, 65535),
-    user: optional(env, 'DB_USER') ?? 'root',
-    password: env.DB_PASSWORD ?? '',
+    user,
+    password,
     database: optional(env, 'DB_NAME') ?? 'shopgraph',
     poolMax: integer(env, 'DB_POOL_MAX', DEFAULT_POOL_MAX, 1, 200),
+    replicas: list(env, 'DB_REPLICAS').map((address) => ({ ...hostAndPort(address), user: replicaUser, password: replicaPassword })),
+    replicaMaxLagSeconds: duration(env, 'DB_REPLICA_MAX_LAG', '5s'),
+    waitForPositions,
   };
+}
+
+/** `host`, `host:port`, `[v6]` or `[v6]:port` (DB_REPLICAS); the port defaults to 3306. */
+function hostAndPort(address: string): { host: string; port: number } {
+  const match = /^(?:\[([\da-fA-F:]+)\]|([\w.-]+))(?::(\d{1,5}))?$/.exec(address);
+  const port = Number(match?.[3] ?? 3306);
+  if (!match || port < 1 || port > 65535) {
+    throw new ConfigError('DB_REPLICAS', `must be a comma-separated list of host[:port] (got "${address}")`);
+  }
+  return { host: match[1] ?? match[2]!, port };
+}
+
+function instanceId(env: Env): string {
+  const id = optional(env, 'INSTANCE_ID') ?? `${hostname()}-${process.pid}`;
+  if (!/^[\w.:-]{1,100}$/.test(id)) {
+    throw new ConfigError('INSTANCE_ID', `must be 1 to 100 letters, digits or ._:- (got "${id}")`);
+  }
+  return id;
 }
 
 function jwtSecret(env: Env, production: boolean, warnings: string[]): string {

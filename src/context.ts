@@ -4,6 +4,8 @@ import type { LoginThrottle } from './auth/loginThrottle';
 import { resolveViewer } from './auth/viewer';
 import type { Config } from './config';
 import type { User } from './domain';
+import type { ReadRouting, ReadSession } from './db/readRouting';
+import { findUsersByIds } from './db/users';
 import { createLoaders, type Loaders } from './loaders';
 import { createServices, type Services } from './services/services';
 
@@ -14,16 +16,20 @@ export interface AppDeps {
   logger: Logger;
   /** Created by createApp and closed by its stop(). */
   loginThrottle: LoginThrottle;
+  /** Which server answers each read (replicas, when DB_REPLICAS is set); created by createApp. */
+  readRouting: ReadRouting;
 }
 
 /** What createApp is given; it adds what it owns. */
-export type AppOptions = Omit<AppDeps, 'loginThrottle'>;
+export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting'>;
 
 /** One request's view of the app, shared by GraphQL resolvers and REST routes. */
 export interface Context {
   viewer: User | null;
   services: Services;
   loaders: Loaders;
+  /** Where this request's reads go: transports call `usePrimary()` for writes and `rememberWrites()` before answering one. */
+  reads: ReadSession;
 }
 
 /** What context creation needs of an HTTP request. */
@@ -34,9 +40,12 @@ export interface RequestInfo {
 }
 
 export async function createContext(deps: AppDeps, request: RequestInfo): Promise<Context> {
-  const loaders = createLoaders(deps.db, { batching: deps.config.loaderBatching });
-  const viewer = await resolveViewer(request.authorization, deps.config.jwt, loaders);
-  return { viewer, loaders, services: createServices({ ...deps, loaders, viewer, clientIp: request.clientIp }) };
+  // The viewer is looked up on the primary: a revoked token must never work because a replica is behind.
+  const viewer = await resolveViewer(request.authorization, deps.config.jwt, async (id) => (await findUsersByIds(deps.db, [id]))[0] ?? null);
+  const reads = deps.readRouting.session(viewer?.id ?? null);
+  const loaders = createLoaders(reads.read, { batching: deps.config.loaderBatching });
+  if (viewer) loaders.userById.prime(viewer.id, viewer);
+  return { viewer, loaders, reads, services: createServices({ ...deps, loaders, viewer, read: reads.read, clientIp: request.clientIp }) };
 }
 
 export function requestInfo(req: { headers: { authorization?: string }; ip?: string }): RequestInfo {

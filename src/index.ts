@@ -20,7 +20,8 @@ function loadConfigOrExit(): Readonly<Config> {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger(config.logLevel);
+  // Every line names the instance: behind a load balancer, operators see who did what.
+  const logger = createLogger(config.logLevel).child({ instance: config.instanceId });
   for (const warning of config.warnings) logger.warn(warning);
 
   const db = createDb(config.database);
@@ -32,7 +33,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const app = await createApp({ config, db, logger });
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp({ config, db, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start');
+    await db.destroy();
+    process.exit(1);
+  }
   app.httpServer.listen(config.port, () => {
     const database = config.database.client === 'mysql' ? `MySQL ${config.database.host}` : config.database.filename;
     logger.info(`Shopgraph listening on http://localhost:${config.port} (GraphQL /graphql, REST /api; ${database})`);

@@ -7,24 +7,24 @@ import {
 } from './db/orders';
 import { findProductsByIds } from './db/products';
 import { findUsersByIds } from './db/users';
-import type { Db } from './db/knex';
+import type { Reader } from './db/readRouting';
 import type { Order, OrderItem, OrderStatus, Product, User } from './domain';
 import { notFound } from './errors';
 
 // A fresh set per request: loaders cache, and a cache shared across requests would leak data
 // between users and serve stale rows. `batching: false` (DATALOADER_BATCHING=off) makes every
 // load its own query, uncached: the N+1 behaviour the benchmark compares against.
-export function createLoaders(db: Db, { batching = true }: { batching?: boolean } = {}) {
+export function createLoaders(read: Reader, { batching = true }: { batching?: boolean } = {}) {
   const options = batching ? {} : { batch: false, cache: false };
-  const productById = new DataLoader<number, Product | null>((ids) => findProductsByIds(db, ids).then(byId(ids)), options);
+  const productById = new DataLoader<number, Product | null>((ids) => read((db) => findProductsByIds(db, ids)).then(byId(ids)), options);
   return {
-    userById: new DataLoader<number, User | null>((ids) => findUsersByIds(db, ids).then(byId(ids)), options),
+    userById: new DataLoader<number, User | null>((ids) => read((db) => findUsersByIds(db, ids)).then(byId(ids)), options),
     productById,
-    orderById: new DataLoader<number, Order | null>((ids) => findOrdersByIds(db, ids).then(byId(ids)), options),
+    orderById: new DataLoader<number, Order | null>((ids) => read((db) => findOrdersByIds(db, ids)).then(byId(ids)), options),
     // The items' products come in the same statement and are primed: `item.product` costs no
     // query of its own (with caching off, prime keeps nothing and each product is loaded alone).
     itemsByOrderId: new DataLoader<number, OrderItem[]>(async (ids) => {
-      const { items, products } = await findItemsWithProductsByOrderIds(db, ids);
+      const { items, products } = await read((db) => findItemsWithProductsByOrderIds(db, ids));
       for (const product of products) productById.prime(product.id, product);
       return groupedBy(ids)(items);
     }, options),
@@ -32,7 +32,7 @@ export function createLoaders(db: Db, { batching = true }: { batching?: boolean 
     newestOrdersOfUser: new DataLoader<UserOrdersKey & { limit: number }, Order[], string>(
       (keys) =>
         perUser(keys, async (userIds, { status, limit }) => {
-          const orders = await listNewestOrdersOfUsers(db, userIds, { status: status ?? undefined }, limit);
+          const orders = await read((db) => listNewestOrdersOfUsers(db, userIds, { status: status ?? undefined }, limit));
           return userIds.map((userId) => orders.filter((order) => order.userId === userId));
         }),
       { cacheKeyFn: (key) => JSON.stringify(key), ...options },
@@ -40,7 +40,7 @@ export function createLoaders(db: Db, { batching = true }: { batching?: boolean 
     orderCountOfUser: new DataLoader<UserOrdersKey, number, string>(
       (keys) =>
         perUser(keys, async (userIds, { status }) => {
-          const counts = await countOrdersOfUsers(db, userIds, { status: status ?? undefined });
+          const counts = await read((db) => countOrdersOfUsers(db, userIds, { status: status ?? undefined }));
           return userIds.map((userId) => counts.get(userId) ?? 0);
         }),
       { cacheKeyFn: (key) => JSON.stringify(key), ...options },

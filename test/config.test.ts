@@ -42,8 +42,39 @@ describe('configuration', () => {
       password: 'pw',
       database: 'ecommerce_db',
       poolMax: 4,
+      replicas: [],
+      replicaMaxLagSeconds: 5,
+      waitForPositions: true,
     });
     expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '12' }).database).toMatchObject({ poolMax: 12 });
+  });
+
+  it('reads DB_REPLICAS as host[:port] with the primary credentials unless DB_REPLICA_USER/PASSWORD are set', () => {
+    const primaryCredentials = loadConfig({ DB_HOST: 'db', DB_USER: 'shop', DB_PASSWORD: 'pw', DB_REPLICAS: 'r1, r2:3307,[::1]:3308', DB_REPLICA_MAX_LAG: '2s' });
+    expect(primaryCredentials.database).toMatchObject({
+      replicas: [
+        { host: 'r1', port: 3306, user: 'shop', password: 'pw' },
+        { host: 'r2', port: 3307, user: 'shop', password: 'pw' },
+        { host: '::1', port: 3308, user: 'shop', password: 'pw' },
+      ],
+      replicaMaxLagSeconds: 2,
+    });
+    const own = loadConfig({ DB_HOST: 'db', DB_REPLICAS: 'r1', DB_REPLICA_USER: 'reader', DB_REPLICA_PASSWORD: 'rpw' });
+    expect(own.database).toMatchObject({ replicas: [{ host: 'r1', port: 3306, user: 'reader', password: 'rpw' }] });
+  });
+
+  it('names each instance by INSTANCE_ID, or by host name and pid', () => {
+    expect(loadConfig({ INSTANCE_ID: 'api-2' }).instanceId).toBe('api-2');
+    expect(loadConfig({}).instanceId).toMatch(new RegExp(`-${process.pid}$`));
+  });
+
+  it('allows switching the replica position wait off only outside production, with a warning', () => {
+    const off = loadConfig({ DB_HOST: 'db', DB_REPLICA_POSITION_WAIT: 'off' });
+    expect(off.database).toMatchObject({ waitForPositions: false });
+    expect(off.warnings.join()).toMatch(/DB_REPLICA_POSITION_WAIT=off/);
+    expect(problemWith({ NODE_ENV: 'production', JWT_SECRET: SECRET, DB_HOST: 'db', DB_REPLICA_POSITION_WAIT: 'off' })).toBe(
+      'DB_REPLICA_POSITION_WAIT',
+    );
   });
 
   it('requires DB_HOST and a JWT_SECRET of at least 32 characters in production', () => {
@@ -74,6 +105,12 @@ describe('configuration', () => {
     ['MAX_UNPAID_UNITS_PER_USER', 'lots'],
     ['PENDING_ORDER_TTL', '30 minutes'],
     ['PENDING_ORDER_TTL', '0'],
+    ['DB_REPLICAS', 'replica:port'],
+    ['DB_REPLICAS', 'r1:70000'],
+    ['DB_REPLICAS', 'r1;r2'],
+    ['DB_REPLICA_MAX_LAG', 'soon'],
+    ['DB_REPLICA_POSITION_WAIT', 'maybe'],
+    ['INSTANCE_ID', 'api 1'],
   ])('refuses %s=%p, naming the variable', (variable, value) => {
     const env = variable.startsWith('DB_') ? { DB_HOST: 'db', [variable]: value } : { [variable]: value };
     expect(problemWith(env)).toBe(variable);

@@ -91,6 +91,12 @@ describe.each(dialects)('GraphQL executors on %s', (dialect) => {
     ['an unknown enum value in a variable', { query: ORDERS, variables: { first: 1, status: 'PENDIN' } }, 'admin'],
     ['a named operation that is not in the document', { query: CATALOG, operationName: 'Nope' }, 'anonymous'],
     ['two operations, one chosen', { query: `query A { categories } query B { me { id } }`, operationName: 'B' }, 'customer'],
+    // graphql-jit assigns response keys and variables to plain objects, where `__proto__` sets the prototype.
+    ['an alias named __proto__ (refused at validation)', { query: '{ products(first: 2) { edges { __proto__: node { id } } } }' }, 'anonymous'],
+    ['a variable named $__proto__ (refused at validation)', {
+      query: 'query ($__proto__: Int) { products(first: $__proto__) { nodes { id } } }',
+      variables: JSON.parse('{"__proto__": 1}') as object,
+    }, 'anonymous'],
   ])('%s', async (_name, body, role) => {
     const token = who[role]?.();
     const reference = await ask(interpretedUrl, body, token);

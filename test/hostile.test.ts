@@ -411,6 +411,20 @@ const cases: HostileCase[] = [
   },
 
   // Injection-looking strings in every text argument: taken literally, never as SQL.
+  // Prototype keys: a compiled answer (graphql-jit) would lose them where graphql-js keeps them.
+  {
+    name: 'an alias named __proto__',
+    send: ({ app }) => gql(app, '{ products(first: 2) { edges { __proto__: node { id } } } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'a variable named $__proto__',
+    send: ({ app }) =>
+      post(app, '/graphql', '{"query": "query ($__proto__: Int) { products(first: $__proto__) { nodes { id } } }", "variables": {"__proto__": 1}}'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   ...INJECTIONS.flatMap((text): HostileCase[] => [
     {
       name: `injection in products(search, category): ${text}`,

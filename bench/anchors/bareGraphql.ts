@@ -9,6 +9,7 @@ import { createLoginThrottle } from '../../src/auth/loginThrottle';
 import { loadConfig } from '../../src/config';
 import { createContext, type AppDeps } from '../../src/context';
 import { createDb } from '../../src/db/knex';
+import { primaryOnly } from '../../src/db/readRouting';
 import { typeDefs } from '../../src/graphql/generated/typeDefs';
 import { resolvers } from '../../src/graphql/resolvers';
 import { createLogger } from '../../src/logger';
@@ -16,7 +17,13 @@ import { createLogger } from '../../src/logger';
 const config = loadConfig(process.env);
 const logger = createLogger(config.logLevel);
 const db = createDb(config.database);
-const deps: AppDeps = { config, db, logger, loginThrottle: createLoginThrottle(config, logger) };
+const deps: AppDeps = {
+  config,
+  db,
+  logger,
+  loginThrottle: createLoginThrottle(config, logger),
+  readRouting: primaryOnly(db), // the anchors measure one server
+};
 const schema = makeExecutableSchema({ typeDefs, resolvers: resolvers as Parameters<typeof makeExecutableSchema>[0]['resolvers'] });
 
 const documents = new Map<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>();

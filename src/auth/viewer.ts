@@ -1,6 +1,5 @@
 import type { User } from '../domain';
 import { unauthenticated } from '../errors';
-import type { Loaders } from '../loaders';
 import { verifyToken, type JwtSettings } from './jwt';
 
 /**
@@ -11,14 +10,14 @@ import { verifyToken, type JwtSettings } from './jwt';
 export async function resolveViewer(
   authorization: string | undefined,
   jwt: JwtSettings,
-  loaders: Loaders,
+  findUser: (id: number) => Promise<User | null>,
 ): Promise<User | null> {
   if (authorization === undefined || authorization.trim() === '') return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   const { userId, tokenVersion } = verifyToken(match[1], jwt);
   // The same primary-key lookup that finds the user tells whether the session was revoked.
-  const user = await loaders.userById.load(userId);
+  const user = await findUser(userId);
   if (!user) throw unauthenticated('Invalid token');
   if (user.tokenVersion !== tokenVersion) throw unauthenticated('This session has ended; sign in again');
   return user;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config';
 import { AppError } from '../errors';
+import { PositionTracker } from './replicationPosition';
 import { beginsWords } from './searchWords';
 
 export type Db = Knex | Knex.Transaction;
@@ -18,34 +19,24 @@ const ACQUIRE_TIMEOUT_MS = 4000;
 export const STATEMENT_TIMEOUT_MS = 4000;
 const ANSWER_DEADLINE_MS = 4500;
 
-export function createDb(config: DatabaseConfig): Knex {
+/** The replication position each primary pool has seen committed (see replicationPosition.ts). */
+const positionsSeen = new WeakMap<Knex, PositionTracker>();
+
+/** The highest position `db`'s connections have seen committed, or null (SQLite, no binlog, no writes yet). */
+export function positionSeen(db: Knex): string | null {
+  return positionsSeen.get(db)?.position() ?? null;
+}
+
+/** A server of the MySQL configuration: the primary's address, or a replica's. */
+type MysqlServer = Pick<Extract<DatabaseConfig, { client: 'mysql' }>, 'host' | 'port' | 'user' | 'password' | 'database' | 'poolMax'>;
+
+/** The primary's pool; `config` may be a DatabaseConfig, whose replicas are not its business (readRouting.ts). */
+export function createDb(config: ({ client: 'mysql' } & MysqlServer) | Extract<DatabaseConfig, { client: 'sqlite' }>): Knex {
   if (config.client === 'mysql') {
-    return knex({
-      client: 'mysql2',
-      connection: {
-        host: config.host,
-        port: config.port,
-        user: config.user,
-        password: config.password,
-        database: config.database,
-        charset: 'utf8mb4',
-        timezone: 'Z', // store and read UTC
-        supportBigNumbers: true,
-        connectTimeout: CONNECT_TIMEOUT_MS,
-      },
-      acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
-      pool: {
-        min: 0,
-        max: config.poolMax,
-        afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
-          abandonUnansweredQueries(connection);
-          limitStatementTime(connection).then(
-            () => done(null, connection),
-            (error: Error) => done(error, connection),
-          );
-        },
-      },
-    });
+    const positions = new PositionTracker();
+    const db = createMysqlDb(config, positions);
+    positionsSeen.set(db, positions);
+    return db;
   }
 
   mkdirSync(path.dirname(config.filename), { recursive: true });
@@ -71,6 +62,40 @@ export function createDb(config: DatabaseConfig): Knex {
   });
 }
 
+/** A pool on one read replica: as the primary's, with a connection timeout of `connectTimeoutMs`. */
+export function createReplicaDb(server: MysqlServer, { connectTimeoutMs, poolMax }: { connectTimeoutMs: number; poolMax: number }): Knex {
+  return createMysqlDb({ ...server, poolMax }, null, connectTimeoutMs);
+}
+
+function createMysqlDb(config: MysqlServer, positions: PositionTracker | null, connectTimeout = CONNECT_TIMEOUT_MS): Knex {
+  return knex({
+    client: 'mysql2',
+    connection: {
+      host: config.host,
+      port: config.port,
+      user: config.user,
+      password: config.password,
+      database: config.database,
+      charset: 'utf8mb4',
+      timezone: 'Z', // store and read UTC
+      supportBigNumbers: true,
+      connectTimeout,
+    },
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
+    pool: {
+      min: 0,
+      max: config.poolMax,
+      afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: unknown) => void) {
+        abandonUnansweredQueries(connection, positions);
+        prepareSession(connection).then(
+          () => done(null, connection),
+          (error: Error) => done(error, connection),
+        );
+      },
+    },
+  });
+}
+
 type QueryCallback = (error: (Error & { code?: string }) | null, ...results: unknown[]) => void;
 
 interface MysqlConnection {
@@ -83,7 +108,7 @@ interface MysqlConnection {
  * query that gets no answer within ANSWER_DEADLINE_MS fails as a lost connection (an outage,
  * 503), and the connection is destroyed so the pool does not hand it out again.
  */
-function abandonUnansweredQueries(connection: MysqlConnection): void {
+function abandonUnansweredQueries(connection: MysqlConnection, positions: PositionTracker | null): void {
   const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
   (connection as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const callback = args.at(-1);
@@ -97,17 +122,29 @@ function abandonUnansweredQueries(connection: MysqlConnection): void {
     }, ANSWER_DEADLINE_MS);
     return query(...args.slice(0, -1), (error: Error | null, ...results: unknown[]) => {
       clearTimeout(timer);
+      // knex drops the OK packet's session-state changes: a commit's position is read here.
+      const gtid = (results[0] as OkPacket | undefined)?.stateChanges?.systemVariables?.last_gtid;
+      if (positions && typeof gtid === 'string') positions.observe(gtid);
       if (!answered) (callback as QueryCallback)(error as Error & { code?: string }, ...results);
     });
   };
 }
 
-/** MariaDB names the setting max_statement_time (seconds); MySQL 8 max_execution_time (ms). */
-async function limitStatementTime(connection: MysqlConnection): Promise<void> {
+/** What mysql2 reports of session tracking on an OK packet (`session_track_system_variables`). */
+interface OkPacket {
+  stateChanges?: { systemVariables?: Record<string, unknown> };
+}
+
+/**
+ * Each connection's statement time limit, and (MariaDB) the position of each commit reported in
+ * its OK packet, for read-your-writes on replicas. MariaDB names the time limit
+ * max_statement_time (seconds), MySQL 8 max_execution_time (ms).
+ */
+async function prepareSession(connection: MysqlConnection): Promise<void> {
   const run = (sql: string) =>
     new Promise<void>((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
   try {
-    await run(`SET SESSION max_statement_time = ${STATEMENT_TIMEOUT_MS / 1000}`);
+    await run(`SET SESSION max_statement_time = ${STATEMENT_TIMEOUT_MS / 1000}, session_track_system_variables = 'last_gtid'`);
   } catch (error) {
     if ((error as { code?: string }).code !== 'ER_UNKNOWN_SYSTEM_VARIABLE') throw error;
     await run(`SET SESSION max_execution_time = ${STATEMENT_TIMEOUT_MS}`);

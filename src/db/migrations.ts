@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Knex } from 'knex';
+import knex, { type Knex } from 'knex';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');
 const MIGRATION_FILE = /^(\d{14}_\w+)\.(ts|js)$/;
@@ -34,9 +34,27 @@ const migrationSource: Knex.MigrationSource<string> = {
 
 const migratorConfig: Knex.MigratorConfig = { migrationSource };
 
+/** How long an instance waits for another one's migrations before giving up. */
+const MIGRATION_LOCK_WAIT_SECONDS = 120;
+const MIGRATION_LOCK = 'shopgraph_migrations';
+
+/**
+ * Applies pending migrations, once however many instances start together. knex's own lock
+ * cannot do it on an empty database: instances racing to create its tables fail, or insert two
+ * lock rows, after which no migration can ever take the lock. On MySQL the instances queue on a
+ * named lock (`GET_LOCK`), held by a connection of its own; each then finds what is left to do.
+ */
 export async function migrateToLatest(db: Knex): Promise<string[]> {
-  const [, applied] = (await db.migrate.latest(migratorConfig)) as [number, string[]];
-  return applied;
+  const migrate = async () => ((await db.migrate.latest(migratorConfig)) as [number, string[]])[1];
+  if (db.client.config.client !== 'mysql2') return migrate();
+  const lockHolder = knex({ ...db.client.config, pool: { min: 0, max: 1 } });
+  try {
+    const [[{ locked }]] = (await lockHolder.raw('SELECT GET_LOCK(?, ?) AS locked', [MIGRATION_LOCK, MIGRATION_LOCK_WAIT_SECONDS])) as [[{ locked: unknown }]];
+    if (Number(locked) !== 1) throw new Error(`Another instance held the migration lock for ${MIGRATION_LOCK_WAIT_SECONDS} s`);
+    return await migrate();
+  } finally {
+    await lockHolder.destroy(); // closing the connection releases the lock
+  }
 }
 
 /** Names of migrations not yet applied to this database. */

@@ -15,6 +15,8 @@ import { compiledExecution } from './compiledExecution';
 import { typeDefs } from './generated/typeDefs';
 import { introspectionPlugin } from './introspection';
 import { queryLimits } from './queryLimits';
+import { readYourWritesPlugin } from './readYourWrites';
+import { ReservedNamesRule } from './reservedNames';
 import { resolvers } from './resolvers';
 
 /** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
@@ -75,7 +77,7 @@ export function createApolloServer(
     // went to JSON.stringify(…, null, 2)), which machines reading it do not need.
     stringifyResult: (result) => JSON.stringify(result),
     parseOptions: limits.parseOptions,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, ReservedNamesRule],
     maxRecursiveSelections: limits.maxRecursiveSelections,
     // One operation per request: a batch would multiply every limit by its length.
     allowBatchedHttpRequests: false,
@@ -91,6 +93,7 @@ export function createApolloServer(
       // Before the cost plugin: an anonymous introspection query is refused as forbidden, not as costly.
       introspectionPlugin({ adminsOnly: production }),
       ...limits.plugins,
+      readYourWritesPlugin(),
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included.

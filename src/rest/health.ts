@@ -9,7 +9,7 @@ export interface Lifecycle {
   draining: boolean;
 }
 
-export function healthRoutes({ config, db, logger }: AppDeps, lifecycle: Lifecycle): Router {
+export function healthRoutes({ config, db, logger, readRouting }: AppDeps, lifecycle: Lifecycle): Router {
   const router = Router();
 
   // Liveness: answers from memory only, so a database outage never restarts healthy processes.
@@ -17,22 +17,25 @@ export function healthRoutes({ config, db, logger }: AppDeps, lifecycle: Lifecyc
     res.json({ status: 'Server is running', environment: config.env });
   });
 
-  // Readiness: not shutting down, the database answers within 1 s and the schema is current.
+  // Readiness: not shutting down, the primary answers within 1 s and the schema is current.
+  // Replicas are listed but never make an instance unready: without them, the primary serves.
   router.get('/ready', async (_req, res) => {
+    const replicas = readRouting.replicas();
+    const body = (status: 'ready' | 'not ready', detail?: string) => ({ status, detail, ...(replicas.length > 0 && { replicas }) });
     if (lifecycle.draining) {
-      res.status(503).json({ status: 'not ready', detail: 'The server is shutting down' });
+      res.status(503).json(body('not ready', 'The server is shutting down'));
       return;
     }
     try {
       const pending = await withTimeout(pendingMigrations(db), READY_TIMEOUT_MS);
       if (pending.length > 0) {
-        res.status(503).json({ status: 'not ready', detail: `Pending migrations: ${pending.join(', ')}` });
+        res.status(503).json(body('not ready', `Pending migrations: ${pending.join(', ')}`));
         return;
       }
-      res.json({ status: 'ready' });
+      res.json(body('ready'));
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json({ status: 'not ready', detail: `The database did not answer within ${READY_TIMEOUT_MS} ms` });
+      res.status(503).json(body('not ready', `The database did not answer within ${READY_TIMEOUT_MS} ms`));
     }
   });
 

@@ -166,7 +166,7 @@ const schemas: Record<string, JsonSchema> = {
   Ready: {
     type: 'object',
     required: ['status'],
-    properties: { status: { const: 'ready' } },
+    properties: { status: { const: 'ready' }, replicas: { $ref: '#/components/schemas/Replicas' } },
     additionalProperties: false,
   },
   NotReady: {
@@ -175,8 +175,23 @@ const schemas: Record<string, JsonSchema> = {
     properties: {
       status: { const: 'not ready' },
       detail: { type: 'string', description: 'What is wrong, e.g. the pending migrations' },
+      replicas: { $ref: '#/components/schemas/Replicas' },
     },
     additionalProperties: false,
+  },
+  Replicas: {
+    type: 'array',
+    description: 'With DB_REPLICAS only: each read replica as this instance last saw it (readiness follows the primary alone)',
+    items: {
+      type: 'object',
+      required: ['address', 'state', 'lagSeconds'],
+      properties: {
+        address: { type: 'string', examples: ['10.0.0.12:3306'] },
+        state: { enum: ['starting', 'healthy', 'lagging', 'not replicating', 'unreachable'] },
+        lagSeconds: { type: ['integer', 'null'], description: 'Seconds_Behind_Master at the last check (every 250 ms)' },
+      },
+      additionalProperties: false,
+    },
   },
   Credentials: {
     type: 'object',

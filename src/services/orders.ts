@@ -32,7 +32,7 @@ export interface OrderListArgs {
   status?: OrderStatus | null;
 }
 
-export function createOrderService({ db, config, loaders, logger, viewer }: RequestScope) {
+export function createOrderService({ db, read, config, loaders, logger, viewer }: RequestScope) {
   /** The order if the viewer may see it; NOT_FOUND otherwise, so nobody learns that it exists. */
   async function visibleOrder(id: number): Promise<Order> {
     const user = requireUser(viewer);
@@ -54,9 +54,9 @@ export function createOrderService({ db, config, loaders, logger, viewer }: Requ
     const first = checkFirst(args.first);
     const afterId = args.after ? decodeCursor(args.after, isIdCursor).id : null;
     const fullFilter = { ...filter, ...(args.status && { status: args.status }) };
-    const rows = await listOrdersAfter(db, fullFilter, { afterId, limit: first + 1 });
+    const rows = await read((db) => listOrdersAfter(db, fullFilter, { afterId, limit: first + 1 }));
     for (const order of rows) loaders.orderById.prime(order.id, order);
-    return connectionFrom(rows, first, cursorOf, () => countOrders(db, fullFilter));
+    return connectionFrom(rows, first, cursorOf, () => read((db) => countOrders(db, fullFilter)));
   }
 
   /** A replay of an earlier request with the same key, or null when the key is new. */
@@ -122,8 +122,8 @@ export function createOrderService({ db, config, loaders, logger, viewer }: Requ
       const user = requireUser(viewer);
       const filter = user.role === 'admin' ? {} : { userId: user.id };
       const [orders, total] = await Promise.all([
-        listOrdersAtOffset(db, filter, { offset: (page - 1) * limit, limit }),
-        countOrders(db, filter),
+        read((db) => listOrdersAtOffset(db, filter, { offset: (page - 1) * limit, limit })),
+        read((db) => countOrders(db, filter)),
       ]);
       return { orders, total };
     },

@@ -44,7 +44,7 @@ export interface ProductFieldsInput {
   category?: string | null;
 }
 
-export function createProductService({ db, loaders, viewer }: RequestScope) {
+export function createProductService({ db, read, loaders, viewer }: RequestScope) {
   async function getOrFail(id: number): Promise<Product> {
     const product = await loaders.productById.load(id);
     if (!product || product.archived) throw notFound('Product');
@@ -63,23 +63,23 @@ export function createProductService({ db, loaders, viewer }: RequestScope) {
       const filter = checkFilter(args);
       const sort = args.sort ?? 'NEWEST'; // an explicit null means the default
       const after = args.after ? decodeCursor(args.after, keysetFor(sort)) : null;
-      const rows = await listProductsAfter(db, filter, sort, { after, limit: first + 1 });
+      const rows = await read((db) => listProductsAfter(db, filter, sort, { after, limit: first + 1 }));
       const cursorOf = (product: Product) => encodeCursor({ sort, value: sortValueOf(product, sort), id: product.id });
-      return connectionFrom(rows, first, cursorOf, () => countProducts(db, filter));
+      return connectionFrom(rows, first, cursorOf, () => read((db) => countProducts(db, filter)));
     },
 
     /** Offset pagination, for the legacy REST API. */
     async page(args: ProductFilterArgs & { page: number; limit: number }) {
       const filter = checkFilter(args);
       const [products, total] = await Promise.all([
-        listProductsAtOffset(db, filter, { offset: (args.page - 1) * args.limit, limit: args.limit }),
-        countProducts(db, filter),
+        read((db) => listProductsAtOffset(db, filter, { offset: (args.page - 1) * args.limit, limit: args.limit })),
+        read((db) => countProducts(db, filter)),
       ]);
       return { products, total };
     },
 
     categories(): Promise<string[]> {
-      return listCategories(db);
+      return read(listCategories);
     },
 
     async create(input: ProductFieldsInput): Promise<Product> {

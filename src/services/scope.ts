@@ -2,13 +2,17 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { Config } from '../config';
+import type { Reader } from '../db/readRouting';
 import type { User } from '../domain';
 import { forbidden, unauthenticated } from '../errors';
 import type { Loaders } from '../loaders';
 
 /** What every service of one request works with. */
 export interface RequestScope {
+  /** The primary: writes, transactions, and reads that must see the latest state (idempotency keys, sign-in). */
   db: Knex;
+  /** Reads that tolerate bounded staleness: a replica when one is healthy and has the viewer's writes. */
+  read: Reader;
   config: Readonly<Config>;
   loaders: Loaders;
   logger: Logger;

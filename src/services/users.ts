@@ -34,7 +34,7 @@ function dummyHash(rounds: number): Promise<string> {
   return dummyHashes.get(rounds)!;
 }
 
-export function createUserService({ db, config, loaders, viewer, clientIp, loginThrottle }: RequestScope) {
+export function createUserService({ db, read, config, loaders, viewer, clientIp, loginThrottle }: RequestScope) {
   function authenticate(user: User): AuthResult {
     return { ...signToken(user, config.jwt), user };
   }
@@ -133,8 +133,8 @@ export function createUserService({ db, config, loaders, viewer, clientIp, login
       const first = checkFirst(args.first);
       const afterId = args.after ? decodeCursor(args.after, isIdCursor).id : null;
       const filter = { search: args.search?.trim() || undefined };
-      const rows = await listUsers(db, filter, { afterId, limit: first + 1 });
-      return connectionFrom(rows, first, (user) => encodeCursor({ id: user.id }), () => countUsers(db, filter));
+      const rows = await read((db) => listUsers(db, filter, { afterId, limit: first + 1 }));
+      return connectionFrom(rows, first, (user) => encodeCursor({ id: user.id }), () => read((db) => countUsers(db, filter)));
     },
   };
 }
