@@ -9,6 +9,7 @@ import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { createReadRouting } from './db/readRouting';
 import { createApolloServer, toGraphQLError } from './graphql/server';
+import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
@@ -49,6 +50,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const lifecycle: Lifecycle = { draining: false };
   const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor });
   await apollo.start();
+  const { pendingOrderTtlSeconds } = deps.config;
+  const orderExpiry = pendingOrderTtlSeconds === null ? null : startOrderExpiry(deps.db, deps.logger, pendingOrderTtlSeconds);
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -91,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         await apollo.stop();
       } finally {
-        await Promise.all([loginThrottle.close(), readRouting.close()]);
+        await Promise.all([loginThrottle.close(), readRouting.close(), orderExpiry?.stop()]);
       }
     },
   };

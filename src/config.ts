@@ -59,6 +59,10 @@ export interface Config {
   instanceId: string;
   /** Password for the seeded admin account; required to seed a production database. */
   adminPassword: string | null;
+  /** Units one user's PENDING (unpaid) orders may hold together (MAX_UNPAID_UNITS_PER_USER). */
+  maxUnpaidUnitsPerUser: number;
+  /** PENDING_ORDER_TTL in seconds: unpaid orders older than this are cancelled and restocked; null: never. */
+  pendingOrderTtlSeconds: number | null;
   /** Problems that do not stop startup but that an operator should see. */
   warnings: string[];
 }
@@ -101,6 +105,8 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     instanceId: instanceId(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     adminPassword: optional(env, 'ADMIN_PASSWORD'),
+    maxUnpaidUnitsPerUser: integer(env, 'MAX_UNPAID_UNITS_PER_USER', DEFAULT_MAX_UNPAID_UNITS, 1, 10_000_000),
+    pendingOrderTtlSeconds: optional(env, 'PENDING_ORDER_TTL') === null ? null : duration(env, 'PENDING_ORDER_TTL', ''),
     loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',
     graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', GRAPHQL_EXECUTORS, 'jit'),
     warnings,
@@ -116,6 +122,12 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
  * at 4, 8–20 % ahead of 8; more connections only queue inside the database (BENCHMARKS.md).
  */
 export const DEFAULT_POOL_MAX = 4;
+
+/**
+ * Units a user's unpaid orders may hold together: one order of the largest line (1,000), so a
+ * single account cannot take a whole catalog's stock out of sale by ordering and never paying.
+ */
+export const DEFAULT_MAX_UNPAID_UNITS = 1000;
 
 function databaseConfig(env: Env, production: boolean, warnings: string[]): DatabaseConfig {
   const host = optional(env, 'DB_HOST');

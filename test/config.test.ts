@@ -101,6 +101,10 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['DATALOADER_BATCHING', 'maybe'],
     ['GRAPHQL_EXECUTOR', 'fast'],
+    ['MAX_UNPAID_UNITS_PER_USER', '0'],
+    ['MAX_UNPAID_UNITS_PER_USER', 'lots'],
+    ['PENDING_ORDER_TTL', '30 minutes'],
+    ['PENDING_ORDER_TTL', '0'],
     ['DB_REPLICAS', 'replica:port'],
     ['DB_REPLICAS', 'r1:70000'],
     ['DB_REPLICAS', 'r1;r2'],
@@ -121,6 +125,14 @@ describe('configuration', () => {
     ['7d', 604800],
   ])('reads JWT_EXPIRES_IN=%p as %p seconds', (value, seconds) => {
     expect(loadConfig({ JWT_EXPIRES_IN: value }).jwt.expiresInSeconds).toBe(seconds);
+  });
+
+  it('bounds unpaid units per user at 1,000 and never expires unpaid orders unless told', () => {
+    expect(loadConfig({})).toMatchObject({ maxUnpaidUnitsPerUser: 1000, pendingOrderTtlSeconds: null });
+    expect(loadConfig({ MAX_UNPAID_UNITS_PER_USER: '25', PENDING_ORDER_TTL: '30m' })).toMatchObject({
+      maxUnpaidUnitsPerUser: 25,
+      pendingOrderTtlSeconds: 1800,
+    });
   });
 
   it('reads FRONTEND_URL as a comma-separated allow-list', () => {

@@ -276,6 +276,40 @@ const cases: HostileCase[] = [
     code: 'GRAPHQL_VALIDATION_FAILED',
   },
 
+  // Stock hoarding: merged lines past the per-product limit, and unpaid units past the per-user bound.
+  {
+    name: '100 lines of one product at 1,000 each (merged: 100,000 units)',
+    send: ({ app, alice, productId }) =>
+      gql(
+        app,
+        'mutation ($items: [OrderLineInput!]!) { placeOrder(input: { items: $items }) { id } }',
+        { items: Array.from({ length: 100 }, () => ({ productId, quantity: 1000 })) },
+        alice,
+      ),
+    status: 200,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: '100 lines of one product at 1,000 each (REST)',
+    send: ({ app, alice, productId }) =>
+      rest(app, 'POST', '/api/orders', alice, { items: Array.from({ length: 100 }, () => ({ product_id: Number(productId), quantity: 1000 })) }),
+    status: 422,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'an order past the unpaid-units bound (1 unit held unpaid + 1,000)',
+    send: ({ app, alice, productId }) =>
+      gql(app, 'mutation ($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1000 }] }) { id } }', { p: productId }, alice),
+    status: 200,
+    code: 'CONFLICT',
+  },
+  {
+    name: 'an order past the unpaid-units bound (REST)',
+    send: ({ app, alice, productId }) => rest(app, 'POST', '/api/orders', alice, { items: [{ product_id: Number(productId), quantity: 1000 }] }),
+    status: 409,
+    code: 'CONFLICT',
+  },
+
   // Broken object-level authorization: Bob against Alice's order.
   {
     name: "BOLA: reading another user's order (GraphQL)",

@@ -430,6 +430,21 @@ describe.each(dialects)('orders on %s', (dialect) => {
       expect(await stockOf(mug)).toBe(0);
     });
 
+    it('accepts lines of one product that add up to 1000, and refuses them at 1001 (checked after merging)', async () => {
+      const mug = await product({ stock: 5000, price: 1 });
+      const order = await placeOk(alice, Array.from({ length: 4 }, () => ({ productId: mug, quantity: 250 })));
+      expect(order.items).toHaveLength(1);
+      expect(order.items[0]?.quantity).toBe(1000);
+      await app.db('orders').update({ status: 'paid' }); // out of the unpaid-units bound's way
+      const before = await snapshot();
+
+      const response = await place(alice, [...Array.from({ length: 4 }, () => ({ productId: mug, quantity: 250 })), { productId: mug, quantity: 1 }]);
+
+      expect(codeOf(response)).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.extensions.field).toBe('quantity');
+      expect(await snapshot()).toEqual(before);
+    });
+
     it('accepts an idempotency key of 255 characters', async () => {
       const mug = await product();
       await placeOk(alice, [{ productId: mug, quantity: 1 }], 'k'.repeat(255));
@@ -1187,15 +1202,15 @@ describe.each(dialects)('orders on %s', (dialect) => {
       expect(counts[1]).toBeLessThanOrEqual(6);
     });
 
-    it('REST POST /api/orders answers the order as stored without reading it back (8 statements)', async () => {
+    it('REST POST /api/orders answers the order as stored without reading it back (10 statements)', async () => {
       const id = await product({ name: 'Kettle', price: 2999, stock: 5 });
       let placed: RestOrder | undefined;
       const statements = await countStatements(async () => {
         placed = (await app.api().post('/api/orders').set(bearer(alice)).send({ items: [{ product_id: Number(id), quantity: 2 }] }).expect(201))
           .body as RestOrder;
       });
-      // viewer, catalog read, BEGIN, order, stock, items, COMMIT, the items for the answer
-      expect(statements).toBe(8);
+      // viewer, BEGIN, user lock, unpaid units, catalog read, order, stock, items, COMMIT, the items for the answer
+      expect(statements).toBe(10);
       const stored = (await app.api().get(`/api/orders/${placed!.id}`).set(bearer(alice)).expect(200)).body as RestOrder;
       expect(placed).toEqual(stored);
       expect(placed).toMatchObject({ status: 'pending', total_amount: 59.98 });

@@ -4,129 +4,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Knex } from 'knex';
+import { createDb } from '../src/db/knex';
 import { dialects } from './support/databases';
 import { databaseEnvironment, freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
-import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
-
-const RACE_TIMEOUT = 120_000;
-const SETUP_TIMEOUT = 120_000;
-
-const PLACE_ORDER = `
-  mutation Place($input: PlaceOrderInput!) {
-    placeOrder(input: $input) { id status items { quantity product { id } } }
-  }`;
-const CANCEL_ORDER = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { id status } }`;
-
-interface OrderPayload {
-  id: string;
-  status: string;
-  items: { quantity: number; product: { id: string } }[];
-}
-type PlaceResponse = GraphQLResponse<{ placeOrder: OrderPayload | null }>;
-type CancelResponse = GraphQLResponse<{ cancelOrder: { id: string; status: string } | null }>;
-type Line = { productId: string; quantity: number };
-
-/**
- * 'OK' when the field has a value and there is no error; otherwise the error codes joined by '+'
- * (so two errors, or an error with partial data, show up as an outcome of their own).
- */
-function outcomeOf(response: GraphQLResponse<Record<string, unknown>>, field: string): string {
-  if (response.errors?.length) {
-    const codes = response.errors.map((error) => error.extensions?.code ?? 'NO_CODE').join('+');
-    return response.data?.[field] != null ? `PARTIAL:${codes}` : codes;
-  }
-  if (response.status !== 200) return `HTTP_${response.status}`;
-  return response.data?.[field] != null ? 'OK' : 'NO_DATA';
-}
-
-/** How many responses had each outcome, e.g. `{ OK: 20, INSUFFICIENT_STOCK: 40 }`. */
-function tally(responses: GraphQLResponse<Record<string, unknown>>[], field: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const response of responses) {
-    const outcome = outcomeOf(response, field);
-    counts[outcome] = (counts[outcome] ?? 0) + 1;
-  }
-  return counts;
-}
-
-/** POST /graphql on any server (the second process has no TestApp). */
-async function gqlAt<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token: string,
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as object) };
-}
-
-let productSerial = 0;
-
-/** A product inserted directly, with integer-cent price; returns its id as the API spells it. */
-async function insertProduct(db: Knex, stock: number, price = 1250): Promise<string> {
-  productSerial += 1;
-  const now = new Date();
-  const [id] = await db('products').insert({
-    name: `Race product ${productSerial}`,
-    description: 'Contended',
-    price,
-    stock,
-    category: 'Races',
-    archived: false,
-    created_at: now,
-    updated_at: now,
-  });
-  return String(id);
-}
-
-/**
- * The invariant after any race: for each product, stock + units held by orders that are not
- * cancelled = the stock it started with, and stock never goes negative.
- */
-async function expectStockConserved(db: Knex, initial: Record<string, number>): Promise<void> {
-  const ids = Object.keys(initial).map(Number);
-  const stocks: { id: number; stock: number | string }[] = await db('products').whereIn('id', ids).select('id', 'stock');
-  const held: { product_id: number; held: number | string | null }[] = await db('order_items')
-    .join('orders', 'orders.id', 'order_items.order_id')
-    .whereNot('orders.status', 'cancelled')
-    .whereIn('order_items.product_id', ids)
-    .groupBy('order_items.product_id')
-    .select('order_items.product_id')
-    .sum({ held: 'order_items.quantity' });
-  const heldById = new Map(held.map((row) => [Number(row.product_id), Number(row.held ?? 0)]));
-
-  const actual: Record<string, { stock: number; stockPlusHeld: number }> = {};
-  const expected: Record<string, { stock: number; stockPlusHeld: number }> = {};
-  for (const row of stocks) {
-    const stock = Number(row.stock);
-    actual[row.id] = { stock, stockPlusHeld: stock + (heldById.get(Number(row.id)) ?? 0) };
-    expected[row.id] = { stock: Math.max(stock, 0), stockPlusHeld: initial[row.id]! };
-  }
-  expect(stocks).toHaveLength(ids.length);
-  expect(actual).toEqual(expected);
-}
-
-async function stockOf(db: Knex, id: string): Promise<number> {
-  const row: { stock: number | string } | undefined = await db('products').where({ id: Number(id) }).first('stock');
-  return Number(row?.stock);
-}
-
-async function countRows(db: Knex, table: string): Promise<number> {
-  const row: { n?: number | string } | undefined = await db(table).count({ n: '*' }).first();
-  return Number(row?.n ?? 0);
-}
-
-/** Users signed up one after another (sign-up is not what these tests race). */
-async function signUpMany(app: TestApp, prefix: string, count: number): Promise<{ token: string; id: string }[]> {
-  const users: { token: string; id: string }[] = [];
-  for (let i = 0; i < count; i += 1) users.push(await app.signUp(`${prefix}${i}@race.example`));
-  return users;
-}
+import {
+  CANCEL_ORDER,
+  countRows,
+  expectStockConserved,
+  gqlAt,
+  insertProduct,
+  outcomeOf,
+  PLACE_ORDER,
+  RACE_TIMEOUT,
+  SETUP_TIMEOUT,
+  signUpMany,
+  stockOf,
+  tally,
+  type CancelResponse,
+  type Line,
+  type OrderPayload,
+  type PlaceResponse,
+} from './support/orderRaces';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
 describe.each(dialects)('order races on %s', (dialect) => {
   let app: TestApp;
@@ -256,6 +155,68 @@ describe.each(dialects)('order races on %s', (dialect) => {
       expect(tally(otherBody, 'placeOrder')).toEqual({ CONFLICT: 4 });
       expect(await stockOf(app.db, product)).toBe(10 - winner);
       await expectStockConserved(app.db, { [product]: 10 });
+    },
+    RACE_TIMEOUT,
+  );
+
+  /**
+   * Waits on a connection of its own until the product's stock is down to `atStock` (so the race
+   * is under way), then changes the price and reads, in the same transaction, the stock the
+   * change found: the product's row puts the change and every stock UPDATE in one sequence (its
+   * lock on MySQL, the one writer on SQLite), so `initial - stockAtChange` units went before it.
+   */
+  async function changePriceMidway(productId: string, atStock: number, priceCents: number): Promise<number> {
+    const side = createDb(app.config.database);
+    try {
+      const id = Number(productId);
+      for (;;) {
+        const row: { stock: number | string } = await side('products').where({ id }).first('stock');
+        if (Number(row.stock) <= atStock) break;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      return await side.transaction(async (trx) => {
+        await trx('products').where({ id }).update({ price: priceCents, updated_at: new Date() });
+        const row: { stock: number | string } = await trx('products').where({ id }).first('stock');
+        return Number(row.stock);
+      });
+    } finally {
+      await side.destroy();
+    }
+  }
+
+  it(
+    'charges every order the price its product had when its stock was taken: 3 rounds of 40 parallel one-unit orders with a price change in the middle',
+    async () => {
+      // "The price when its stock was taken": the price of the product row that the order's stock
+      // UPDATE changed. With one unit per order and 40 units, the K = 40 - stockAtChange orders
+      // whose UPDATE came before the change must hold the old price and the others the new one;
+      // none can hold the new price early (it is not visible before the change commits), so
+      // counting old prices is exact: more than K means an order took stock after the change at
+      // the price it read before it.
+      const users = await signUpMany(app, 'pricewatch', 8);
+      const rounds: { before: number; old: number; new: number }[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        const [oldPrice, newPrice] = [1000 + round, 2000 + round];
+        const product = await insertProduct(app.db, 40, oldPrice);
+        const change = changePriceMidway(product, 35 - 10 * round, newPrice);
+        const responses = await Promise.all(
+          Array.from({ length: 40 }, (_, i) => place(users[i % users.length]!.token, [{ productId: product, quantity: 1 }])),
+        );
+        const stockAtChange = await change;
+
+        expect(tally(responses, 'placeOrder')).toEqual({ OK: 40 });
+        const charged: { price: number; total_amount: number | string }[] = await app.db('order_items')
+          .join('orders', 'orders.id', 'order_items.order_id')
+          .where('order_items.product_id', Number(product))
+          .select('order_items.price', 'orders.total_amount');
+        expect(charged.every((row) => Number(row.total_amount) === row.price)).toBe(true);
+        const count = (price: number) => charged.filter((row) => row.price === price).length;
+        rounds.push({ before: 40 - stockAtChange, old: count(oldPrice), new: count(newPrice) });
+        await expectStockConserved(app.db, { [product]: 40 });
+      }
+      expect(rounds.map(({ old, new: changed }) => ({ old, new: changed }))).toEqual(
+        rounds.map(({ before }) => ({ old: before, new: 40 - before })),
+      );
     },
     RACE_TIMEOUT,
   );

@@ -162,6 +162,25 @@ export async function countOrders(db: Db, filter: OrderFilter): Promise<number> 
   return toCount(await filteredOrders(db, filter).count({ n: '*' }).first());
 }
 
+/** Units held by the user's PENDING (unpaid) orders, all lines together. */
+export async function unpaidUnitsOfUser(db: Db, userId: number): Promise<number> {
+  const row: { n?: unknown } | undefined = await db('order_items')
+    .join('orders', 'orders.id', 'order_items.order_id')
+    .where({ 'orders.user_id': userId, 'orders.status': 'pending' })
+    .first(db.raw('COALESCE(SUM(order_items.quantity), 0) AS n'));
+  return toCount(row);
+}
+
+/** The oldest PENDING orders created before `before`, oldest first (ids grow with time). */
+export async function findPendingOrdersCreatedBefore(db: Db, before: Date, limit: number): Promise<Order[]> {
+  const rows: OrderRow[] = await db('orders')
+    .where('status', 'pending')
+    .andWhere('created_at', '<', before)
+    .orderBy('id')
+    .limit(limit);
+  return rows.map(orderFromRow);
+}
+
 /** The order row alone (status pending), as stored; its items follow with insertOrderItems. */
 export async function insertOrder(db: Db, order: { userId: number; totalCents: number }): Promise<Order> {
   const now = new Date(); // DATETIME(3) keeps the milliseconds: the row holds this very instant

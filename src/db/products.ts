@@ -1,5 +1,5 @@
 import type { Product } from '../domain';
-import { isForeignKeyViolation, toCount, toDate, type Db } from './knex';
+import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
 import { whereMatchesSearch } from './productSearch';
 import type { ProductRow } from './tables';
 
@@ -185,16 +185,30 @@ export async function deleteOrArchiveProduct(db: Db, id: number): Promise<'delet
 }
 
 /**
- * Takes `quantity` units if that many are in stock and the product is not archived; the
- * condition and the decrement are one statement, so concurrent buyers cannot oversell.
+ * Takes `quantity` units if that many are in stock, the product is not archived and its price
+ * is still `priceCents` (what the order copies); the conditions and the decrement are one
+ * statement, so concurrent buyers cannot oversell and no order keeps a price changed meanwhile.
  */
-export async function takeStock(db: Db, productId: number, quantity: number): Promise<boolean> {
+export async function takeStock(db: Db, productId: number, quantity: number, priceCents: number): Promise<boolean> {
   if (!(Number.isInteger(quantity) && quantity >= 1)) throw new Error(`invalid quantity ${quantity}`);
-  const changed = await db('products')
-    .where({ id: productId, archived: false })
+  // By primary key, named: with the price in the condition MariaDB may pick the index that starts
+  // with the price, which locks its entry before the row, the other way round from a price
+  // edit (row, then index), and the two deadlock.
+  const products = dialectOf(db) === 'mysql' ? db.raw('?? FORCE INDEX (PRIMARY)', ['products']) : 'products';
+  const changed = await db(products)
+    .where({ id: productId, archived: false, price: priceCents })
     .andWhere('stock', '>=', quantity)
     .update({ stock: db.raw('stock - ?', [quantity]), updated_at: new Date() });
   return changed > 0;
+}
+
+/**
+ * The product as last committed, whatever the transaction read before (a locking read on
+ * MySQL; on SQLite a writing transaction always sees the latest commit).
+ */
+export async function findCurrentProduct(db: Db, id: number): Promise<Product | null> {
+  const row: ProductRow | undefined = await db('products').where({ id }).forShare().first();
+  return row ? productFromRow(row) : null;
 }
 
 export async function returnStock(db: Db, productId: number, quantity: number): Promise<void> {

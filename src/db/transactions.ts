@@ -13,6 +13,8 @@ function isTransient(error: unknown): boolean {
 
 export interface RetryOptions {
   attempts?: number;
+  /** Errors of the caller's own that also mean "run it again" (e.g. a row changed meanwhile). */
+  retryIf?: (error: unknown) => boolean;
   /** Told of each retry, e.g. to log how often deadlocks happen. */
   onRetry?: (error: unknown, attempt: number) => void;
 }
@@ -24,13 +26,13 @@ export interface RetryOptions {
 export async function transactionWithRetry<T>(
   db: Knex,
   work: (trx: Knex.Transaction) => Promise<T>,
-  { attempts = 5, onRetry }: RetryOptions = {},
+  { attempts = 5, onRetry, retryIf }: RetryOptions = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(work);
     } catch (error) {
-      if (!isTransient(error) || attempt >= attempts) throw error;
+      if (!(isTransient(error) || retryIf?.(error)) || attempt >= attempts) throw error;
       onRetry?.(error, attempt);
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
     }

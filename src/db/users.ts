@@ -77,6 +77,17 @@ export async function updateRoleOfUser(db: Db, id: number, role: Role): Promise<
   return (await db('users').where({ id }).whereNot({ role }).update({ role, ...raisedTokenVersion(db) })) > 0;
 }
 
+/**
+ * Locks the user's row until the transaction ends, so the user's order placements run one at a
+ * time (the unpaid-units bound is read and enforced under it). A no-op UPDATE on both dialects:
+ * InnoDB locks the row it matched though nothing changes, and on SQLite a write takes the
+ * database's write lock now, so the reads after it see the latest commit (a transaction that read
+ * first would fail with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile).
+ */
+export async function lockUser(db: Db, id: number): Promise<void> {
+  await db('users').where({ id }).update({ token_version: db.raw('??', ['token_version']) });
+}
+
 export interface UserFilter {
   search?: string;
 }

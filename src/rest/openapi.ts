@@ -630,10 +630,11 @@ export const openApiDocument: OpenApiDocument = {
           '404': error('NotFound', 'A product is unknown or archived (`product_id` names it)'),
           '409': errorWithCode(
             'INSUFFICIENT_STOCK: a line asks for more than is in stock (`product_id`, `available`); ' +
-              'CONFLICT: the Idempotency-Key was used with another body',
+              'CONFLICT: the Idempotency-Key was used with another body, or the caller’s unpaid orders would hold more than ' +
+              'MAX_UNPAID_UNITS_PER_USER units (`limit`, `held`, `requested`)',
             ['INSUFFICIENT_STOCK', 'CONFLICT'],
           ),
-          '422': error('InvalidInput', 'No items, or a bad product_id, quantity or Idempotency-Key'),
+          '422': error('InvalidInput', 'No items, or a bad product_id, quantity (1–1000 per product, lines of one product added up) or Idempotency-Key'),
           ...ALWAYS,
         },
       },

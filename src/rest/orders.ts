@@ -3,7 +3,7 @@ import type { AppDeps, Context } from '../context';
 import type { Order, OrderStatus } from '../domain';
 import { badInput } from '../errors';
 import { MAX_PAGE_SIZE } from '../services/pagination';
-import type { OrderLineArgs } from '../services/orders';
+import type { OrderLineArgs } from '../services/orderPlacing';
 import { withContext } from './handler';
 import { jsonObject, pagination, requiredString } from './input';
 import { presentOrder, presentPagination } from './presenters';

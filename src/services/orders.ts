@@ -1,29 +1,21 @@
 import { createHash } from 'node:crypto';
-import { isUniqueViolation, type Db } from '../db/knex';
+import { isUniqueViolation } from '../db/knex';
 import {
-  attachOrderToIdempotencyKey,
-  claimIdempotencyKey,
   countOrders,
   findIdempotencyKey,
-  findItemsByOrderIds,
   findOrdersByIds,
-  insertOrder,
-  insertOrderItems,
   listOrdersAfter,
   listOrdersAtOffset,
   transitionOrder,
   type OrderFilter,
 } from '../db/orders';
-import { findProductsByIds, returnStock, takeStock } from '../db/products';
-import { transactionWithRetry } from '../db/transactions';
 import type { Order, OrderConnection, OrderItem, OrderStatus, User } from '../domain';
-import { AppError, badInput, conflict, forbidden, notFound } from '../errors';
-import { integerInRange, parseId, text } from '../validation';
+import { AppError, conflict, forbidden, notFound } from '../errors';
+import { parseId, text } from '../validation';
+import { cancelAndRestock } from './orderCancellation';
+import { checkLines, placeOrderTransaction, type OrderLineArgs } from './orderPlacing';
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
 import { requireAdmin, requireUser, type RequestScope } from './scope';
-
-export const MAX_LINES = 100;
-export const MAX_QUANTITY = 1000;
 
 /** The one move forward from each status; cancelling is separate (see cancel). */
 const NEXT_STATUS: Record<OrderStatus, OrderStatus | null> = {
@@ -34,23 +26,13 @@ const NEXT_STATUS: Record<OrderStatus, OrderStatus | null> = {
   cancelled: null,
 };
 
-export interface OrderLineArgs {
-  productId: string;
-  quantity: number;
-}
-
-interface OrderLine {
-  productId: number;
-  quantity: number;
-}
-
 export interface OrderListArgs {
   first: number;
   after?: string | null;
   status?: OrderStatus | null;
 }
 
-export function createOrderService({ db, read, loaders, logger, viewer }: RequestScope) {
+export function createOrderService({ db, read, config, loaders, logger, viewer }: RequestScope) {
   /** The order if the viewer may see it; NOT_FOUND otherwise, so nobody learns that it exists. */
   async function visibleOrder(id: number): Promise<Order> {
     const user = requireUser(viewer);
@@ -93,19 +75,8 @@ export function createOrderService({ db, read, loaders, logger, viewer }: Reques
     const from: OrderStatus[] = user.role === 'admin' ? ['pending', 'paid'] : ['pending'];
     if (!from.includes(order.status)) throw cannotCancel(order.status, user);
 
-    const cancelled = await transactionWithRetry(
-      db,
-      async (trx) => {
-        // Only the transaction that flips the status restocks: concurrent cancels restock once.
-        if (!(await transitionOrder(trx, id, from, 'cancelled'))) return false;
-        const items = await findItemsByOrderIds(trx, [id]);
-        for (const item of items.sort((a, b) => a.productId - b.productId)) {
-          await returnStock(trx, item.productId, item.quantity);
-        }
-        return true;
-      },
-      { onRetry: (error, attempt) => logger.warn({ err: error, attempt, orderId: id }, 'retrying cancelOrder') },
-    );
+    // Only the call that flips the status restocks: concurrent cancels (and expiry) restock once.
+    const cancelled = await cancelAndRestock(db, id, from, logger);
     const current = await reload(id);
     if (!cancelled) throw cannotCancel(current.status, user);
     return current;
@@ -158,8 +129,8 @@ export function createOrderService({ db, read, loaders, logger, viewer }: Reques
     },
 
     /**
-     * One transaction: every line's stock is taken, or none; prices and names are copied from
-     * the catalog; the total is computed here. With an idempotency key, a retry returns the
+     * One transaction (orderPlacing.ts): every line's stock is taken, or none, at the price the
+     * order copies; the total is computed here. With an idempotency key, a retry returns the
      * first order (`replayed: true`) and changes nothing.
      */
     async place(input: { items: OrderLineArgs[]; idempotencyKey?: string | null }) {
@@ -172,33 +143,14 @@ export function createOrderService({ db, read, loaders, logger, viewer }: Reques
         const earlier = await replay(user, key, requestHash);
         if (earlier) return { order: earlier, replayed: true };
       }
-      // Names and prices are read before the transaction, and the order row is written before
-      // any stock is taken: the hot rows (a popular product's) stay locked only from the stock
-      // UPDATE to COMMIT, two statements. A price edited in that instant leaves the order at the
-      // price the buyer was shown a moment before.
-      const catalog = new Map((await findProductsByIds(db, lines.map((line) => line.productId))).map((p) => [p.id, p]));
-      const items = lines.map(({ productId, quantity }) => {
-        const product = catalog.get(productId);
-        if (!product || product.archived) throw productNotFound(productId);
-        return { productId, quantity, productName: product.name, unitPriceCents: product.priceCents };
-      });
-      const totalCents = items.reduce((sum, item) => sum + item.unitPriceCents * item.quantity, 0);
       try {
-        const order = await transactionWithRetry(
-          db,
-          async (trx) => {
-            if (key) await claimIdempotencyKey(trx, user.id, key, requestHash);
-            const placed = await insertOrder(trx, { userId: user.id, totalCents });
-            // Lines are sorted by product id, so concurrent orders lock rows in one order.
-            for (const line of lines) {
-              if (!(await takeStock(trx, line.productId, line.quantity))) throw await stockError(trx, line);
-            }
-            await insertOrderItems(trx, placed.id, items);
-            if (key) await attachOrderToIdempotencyKey(trx, user.id, key, placed.id);
-            return placed;
-          },
-          { onRetry: (error, attempt) => logger.warn({ err: error, attempt }, 'retrying placeOrder') },
-        );
+        const order = await placeOrderTransaction(db, logger, {
+          userId: user.id,
+          lines,
+          key,
+          requestHash,
+          maxUnpaidUnits: config.maxUnpaidUnitsPerUser,
+        });
         // Nobody else has seen the new order yet: it is answered as written, not read back.
         loaders.orderById.prime(order.id, order);
         return { order, replayed: false };
@@ -238,36 +190,6 @@ export type OrderService = ReturnType<typeof createOrderService>;
 /** Order lists are newest first by id, so the id alone places a page. */
 function cursorOf(order: Order): string {
   return encodeCursor({ id: order.id });
-}
-
-function productNotFound(productId: number): AppError {
-  return new AppError('NOT_FOUND', `Product ${productId} not found`, { productId });
-}
-
-/** Why a line's stock could not be taken (read after the failed UPDATE, so it is current). */
-async function stockError(trx: Db, line: OrderLine): Promise<AppError> {
-  const [product] = await findProductsByIds(trx, [line.productId]);
-  if (!product || product.archived) return productNotFound(line.productId);
-  return new AppError(
-    'INSUFFICIENT_STOCK',
-    `Only ${product.stock} of "${product.name}" left in stock (${line.quantity} requested)`,
-    { productId: product.id, available: product.stock, requested: line.quantity },
-  );
-}
-
-/** Validates the lines and merges those for the same product; sorted by product id. */
-function checkLines(items: OrderLineArgs[]): OrderLine[] {
-  if (items.length === 0) throw badInput('items', 'An order needs at least one item');
-  if (items.length > MAX_LINES) throw badInput('items', `An order can have at most ${MAX_LINES} lines`);
-  const quantities = new Map<number, number>();
-  for (const item of items) {
-    const productId = parseId(item.productId, 'productId');
-    const quantity = integerInRange(item.quantity, 'quantity', 1, MAX_QUANTITY);
-    quantities.set(productId, (quantities.get(productId) ?? 0) + quantity);
-  }
-  return [...quantities]
-    .map(([productId, quantity]) => ({ productId, quantity }))
-    .sort((a, b) => a.productId - b.productId);
 }
 
 function cannotCancel(status: OrderStatus, user: User): AppError {

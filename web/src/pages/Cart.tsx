@@ -19,6 +19,9 @@ function checkoutMessage(error: CodedError, shortage: Shortage | null, name: str
       : `Only ${shortage.available} left of ${name ?? 'one product'}. Lower the quantity to place your order.`;
   }
   if (error.code === 'NOT_FOUND') return 'A product in your cart is no longer sold. Remove it to place your order.';
+  if (error.code === 'CONFLICT' && typeof error.extensions.limit === 'number') {
+    return `At most ${error.extensions.limit} items can wait for payment, and your unpaid orders hold ${Number(error.extensions.held)}. Cancel an unpaid order in My orders, or wait until one is paid.`;
+  }
   if (error.code === 'CONFLICT') return 'This cart changed since your last attempt. Please try again.';
   if (error.code === 'NETWORK') return 'Could not reach the shop. Your order may not be placed yet: try again, it will not be placed twice.';
   return describeError(error);
