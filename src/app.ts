@@ -20,6 +20,7 @@ import { isStorefrontPath, storefront, storefrontSecurityHeaders } from './store
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 /** JSON needs no scripts, styles or frames: forbid them all. */
 const apiSecurityHeaders = helmet({
@@ -43,7 +44,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const readRouting = await createReadRouting(options.db, options.config, options.logger);
   const deps: AppDeps = { ...options, loginThrottle, readRouting };
   const app = express();
-  const httpServer = createServer(app);
+  // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
+  // (30 s by default): a client dripping its headers was cut after 37.6 s, not 10.
+  const httpServer = createServer({ connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS }, app);
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -61,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(requestLogging(deps.logger));
   app.use((req, res, next) => {
-    if (req.path.startsWith('/graphql')) return sandboxSecurityHeaders(req, res, next);
+    if (/^\/graphql(\/|$)/i.test(req.path)) return sandboxSecurityHeaders(req, res, next);
     return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
   });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));

@@ -52,8 +52,10 @@ export const storefrontSecurityHeaders = helmet({
   },
 });
 
+/** Case-insensitive, as Express routes: `/API/products` reaches the API and gets its headers. */
 function isApiPath(urlPath: string): boolean {
-  return API_PREFIXES.some((prefix) => urlPath === prefix || urlPath.startsWith(`${prefix}/`));
+  const lower = urlPath.toLowerCase();
+  return API_PREFIXES.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
 }
 
 /** True for the paths the storefront serves (everything but the API's). */
