@@ -2,6 +2,7 @@
 // loopback and all started here; checks replica routing, read-your-writes across instances,
 // revoked tokens, replica faults, a rolling restart and a concurrent first start. Each check
 // prints its figure; the last line is `N passed, M failed`. Everything started is stopped.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,34 +50,47 @@ interface Shopper {
   token: string;
 }
 
+/** The programs the drill runs, each with the Debian package that brings it. */
+const PROGRAMS = { 'mariadb-install-db': 'mariadb-server', mariadbd: 'mariadb-server', 'redis-server': 'redis-server', haproxy: 'haproxy' };
+
+function missingPrograms(): string[] {
+  return Object.entries(PROGRAMS)
+    .filter(([program]) => spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0)
+    .map(([program, pkg]) => `${program} (apt-get install ${pkg})`);
+}
+
 async function main(): Promise<void> {
+  const missing = missingPrograms();
+  if (missing.length > 0) throw new Error(`not installed: ${missing.join(', ')}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-scale-'));
-  const { primary, replica } = await startReplicatedPair(dir, { primary: await freePort(), replica: await freePort() });
-  const redis = new RedisServer(await freePort());
-  await redis.start();
-  const env = {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'scale-drill-secret-of-at-least-32-characters',
-    DB_HOST: '127.0.0.1',
-    DB_PORT: String(primary.port),
-    DB_USER: APP_USER.user,
-    DB_PASSWORD: APP_USER.password,
-    DB_NAME: DATABASE,
-    DB_REPLICAS: `127.0.0.1:${replica.port}`,
-    REDIS_URL: redis.url,
-    BCRYPT_ROUNDS: '4',
-    LOG_LEVEL: 'info',
-    MAX_UNPAID_UNITS_PER_USER: '10000000', // the drill's shoppers keep ordering; the bound has tests of its own
-  };
-  const instances = await createInstances(3, env, ROOT);
-  const balancer = new LoadBalancer(await freePort(), dir);
+  // Whatever has started is stopped, in reverse order, however far the set-up got.
+  const stops: (() => Promise<unknown>)[] = [];
   try {
+    const { primary, replica } = await startReplicatedPair(dir, { primary: await freePort(), replica: await freePort() }, stops);
+    const redis = new RedisServer(await freePort());
+    stops.push(() => redis.stop());
+    await redis.start();
+    const env = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'scale-drill-secret-of-at-least-32-characters',
+      DB_HOST: '127.0.0.1',
+      DB_PORT: String(primary.port),
+      DB_USER: APP_USER.user,
+      DB_PASSWORD: APP_USER.password,
+      DB_NAME: DATABASE,
+      DB_REPLICAS: `127.0.0.1:${replica.port}`,
+      REDIS_URL: redis.url,
+      BCRYPT_ROUNDS: '4',
+      LOG_LEVEL: 'info',
+      MAX_UNPAID_UNITS_PER_USER: '10000000', // the drill's shoppers keep ordering; the bound has tests of its own
+    };
+    const instances = await createInstances(3, env, ROOT);
+    stops.push(() => Promise.all(instances.map((instance) => instance.stop())));
+    const balancer = new LoadBalancer(await freePort(), dir);
+    stops.push(() => balancer.stop());
     await drill({ primary, replica, instances, balancer, redis });
   } finally {
-    await balancer.stop();
-    await Promise.all(instances.map((instance) => instance.stop()));
-    await Promise.all([primary.stop(), replica.stop()]);
-    await redis.stop();
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.log(`(stopping: ${String(error)})`));
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -118,7 +118,8 @@ export class MariaServer {
  * copied (two parallel runs collide). The app's user has no SUPER (SUPER writes straight through
  * read_only) but SLAVE MONITOR, to see the replica's status.
  */
-export async function startReplicatedPair(dir: string, ports: { primary: number; replica: number }) {
+/** Each server started is added to `stops` before it starts, so the caller stops it whatever fails later. */
+export async function startReplicatedPair(dir: string, ports: { primary: number; replica: number }, stops: (() => Promise<unknown>)[]) {
   mkdirSync(dir, { recursive: true });
   const template = path.join(dir, 'template');
   if (!existsSync(template)) {
@@ -130,6 +131,7 @@ export async function startReplicatedPair(dir: string, ports: { primary: number;
   cpSync(template, path.join(dir, 'replica'), { recursive: true });
   const primary = new MariaServer('primary', path.join(dir, 'primary'), ports.primary, 1, []);
   const replica = new MariaServer('replica', path.join(dir, 'replica'), ports.replica, 2, ['--read-only=1', '--slave-net-timeout=5']);
+  stops.push(() => Promise.all([primary.stop(), replica.stop()]));
   await Promise.all([primary.start(), replica.start()]);
 
   await primary.sql(`CREATE USER ?@'127.0.0.1' IDENTIFIED BY ?`, [REPLICATION_USER.user, REPLICATION_USER.password]);
