@@ -8,6 +8,7 @@ import { AppError } from './errors';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { createReadRouting } from './db/readRouting';
+import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
@@ -42,7 +43,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const loginThrottle = createLoginThrottle(options.config, options.logger);
   await loginThrottle.ready();
   const readRouting = await createReadRouting(options.db, options.config, options.logger);
-  const deps: AppDeps = { ...options, loginThrottle, readRouting };
+  const { database } = options.config;
+  const expensiveReads = createExpensiveReadGate(expensiveReadPermits(database.client === 'mysql' ? database.poolMax : 1));
+  const deps: AppDeps = { ...options, loginThrottle, readRouting, expensiveReads };
   const app = express();
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
   // (30 s by default): a client dripping its headers was cut after 37.6 s, not 10.

@@ -5,6 +5,7 @@ import { resolveViewer } from './auth/viewer';
 import type { Config } from './config';
 import type { User } from './domain';
 import type { ReadRouting, ReadSession } from './db/readRouting';
+import type { ExpensiveReadGate } from './services/expensiveReads';
 import { findUsersByIds } from './db/users';
 import { createLoaders, type Loaders } from './loaders';
 import { createServices, type Services } from './services/services';
@@ -18,10 +19,12 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Which server answers each read (replicas, when DB_REPLICAS is set); created by createApp. */
   readRouting: ReadRouting;
+  /** Scanning reads share at most all but one pooled connection; created by createApp. */
+  expensiveReads: ExpensiveReadGate;
 }
 
 /** What createApp is given; it adds what it owns. */
-export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting'>;
+export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting' | 'expensiveReads'>;
 
 /** One request's view of the app, shared by GraphQL resolvers and REST routes. */
 export interface Context {

@@ -275,6 +275,28 @@ const cases: HostileCase[] = [
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
   },
+  {
+    name: '30 aliased counts of a search that scans every product (search: "%")',
+    send: ({ app }) =>
+      gql(app, `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: products(search: "%") { totalCount }`).join(' ')} }`),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'three scanning searches with their counts, through a variable ($s: "77")',
+    send: ({ app }) =>
+      gql(app, 'query ($s: String) { a: products(search: $s) { totalCount } b: products(search: $s) { totalCount } c: products(search: $s) { totalCount } }', {
+        s: '77',
+      }),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'a page of 100 orders with every line and its product (up to 10,000 items)',
+    send: ({ app, alice }) => gql(app, '{ myOrders(first: 100) { nodes { items { quantity product { name description } } } } }', {}, alice),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
 
   // Stock hoarding: merged lines past the per-product limit, and unpaid units past the per-user bound.
   {

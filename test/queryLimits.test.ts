@@ -1,5 +1,12 @@
-import { getIntrospectionQuery } from 'graphql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { getIntrospectionQuery, getVariableValues, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { typeDefs } from '../src/graphql/generated/typeDefs';
+import { operationCost, SEARCH_COUNT_COST, SEARCH_SCAN_COST } from '../src/graphql/queryCost';
 import { QUERY_LIMITS } from '../src/graphql/queryLimits';
+import { MAX_LINES } from '../src/services/orderPlacing';
+import * as storefront from '../web/src/gql/graphql';
 import { dialects } from './support/databases';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/testApp';
 
@@ -39,6 +46,42 @@ function expectRefused(response: GraphQLResponse, status: number, code: string, 
   expect(response.errors?.[0]).toMatchObject({ extensions: { code } });
   expect(response.errors?.[0]?.message).toMatch(message);
 }
+
+/** A storefront page's `PAGE_SIZE`, read from its source (the pages are .tsx, which the tests do not compile). */
+function pageSizeOf(page: string): number {
+  const source = readFileSync(path.join(__dirname, '../web/src/pages', `${page}.tsx`), 'utf8');
+  const match = /const PAGE_SIZE = (\d+);/.exec(source);
+  if (!match) throw new Error(`no PAGE_SIZE in ${page}.tsx`);
+  return Number(match[1]);
+}
+
+describe('what the storefront asks for fits the cost limit', () => {
+  const schema = makeExecutableSchema({ typeDefs });
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>): number => {
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+    if (coerced.errors) throw coerced.errors[0];
+    return operationCost(schema, document, operation, coerced.coerced);
+  };
+  // Searches that scan (no word of 3+ letters): the dearest term a shopper can type.
+  const SCAN = '77';
+
+  it.each([
+    ['Catalog', () => costOf(storefront.CatalogDocument, { first: pageSizeOf('Catalog'), search: SCAN, sort: 'NEWEST' })],
+    ['MoreProducts', () => costOf(storefront.MoreProductsDocument, { first: pageSizeOf('Catalog'), after: 'x', search: SCAN, sort: 'NEWEST' })],
+    ['MyOrders', () => costOf(storefront.MyOrdersDocument, { first: pageSizeOf('Orders') })],
+    ['AdminProducts', () => costOf(storefront.AdminProductsDocument, { first: pageSizeOf('AdminProducts'), search: SCAN })],
+    ['AdminOrders', () => costOf(storefront.AdminOrdersDocument, { first: pageSizeOf('AdminOrders') })],
+  ])('%s, at its page size and with a scanning search', (_name, cost) => {
+    expect(cost()).toBeLessThanOrEqual(QUERY_LIMITS.cost);
+  });
+
+  it('charges an order history page its orders’ every possible line', () => {
+    const first = pageSizeOf('Orders');
+    // Per order: the order and MAX_LINES items; plus the connection and its pageInfo.
+    expect(costOf(storefront.MyOrdersDocument, { first })).toBe(2 + first * (1 + MAX_LINES));
+  });
+});
 
 describe.each(dialects)('GraphQL query limits on %s', (dialect) => {
   let app: TestApp;
@@ -97,8 +140,9 @@ describe.each(dialects)('GraphQL query limits on %s', (dialect) => {
     const catalog = await app.gql(CATALOG);
     expect(catalog.status).toBe(200);
     expect(catalog.errors).toBeUndefined();
-    // products, pageInfo and 10 nodes; scalars (and the categories list of strings) are free.
-    expect(catalog.extensions).toEqual({ cost: { requested: 12, limit: 5000 } });
+    // products, pageInfo and 10 nodes, and a count over an indexed search; scalars (and the
+    // categories list of strings) are free.
+    expect(catalog.extensions).toEqual({ cost: { requested: 12 + SEARCH_COUNT_COST, limit: 5000 } });
 
     const { token } = await app.signUp('costly@example.com');
     const orders = await app.gql(
@@ -108,8 +152,51 @@ describe.each(dialects)('GraphQL query limits on %s', (dialect) => {
     );
     expect(orders.status).toBe(200);
     expect(orders.errors).toBeUndefined();
-    // 20 orders, each charged 10 items with their product.
-    expect(orders.extensions).toEqual({ cost: { requested: 1 + 20 * (1 + 10 * 2), limit: 5000 } });
+    // 20 orders, each charged as many items as an order can hold (100), with their product.
+    expect(orders.extensions).toEqual({ cost: { requested: 1 + 20 * (1 + MAX_LINES * 2), limit: 5000 } });
+  });
+
+  it('refuses 30 aliased counts of a search that scans, which cost 1 each before', async () => {
+    const query = `{ ${Array.from({ length: 30 }, (_, i) => `s${i}: products(search: "%") { totalCount }`).join(' ')} }`;
+    const response = await app.gql(query);
+    // Each: the connection, a scan for its page and another for its count.
+    const found = 30 * (1 + 2 * SEARCH_SCAN_COST);
+    expectRefused(response, 400, 'GRAPHQL_VALIDATION_FAILED', new RegExp(`^Query cost limit of 5000 exceeded, found ${found}\\.$`));
+  });
+
+  it('charges a search by what the database reads: a scan, or a count of every indexed match', async () => {
+    const query = 'query ($s: String) { products(first: 10, search: $s) { totalCount nodes { id } } }';
+    const costOf = async (search: string | null) => (await app.gql(query, { s: search })).extensions;
+    // No word of 3+ letters: a scan for the page and one for the count.
+    for (const term of ['%', '77', 'a b', '🍕']) {
+      expect(await costOf(term)).toEqual({ cost: { requested: 11 + 2 * SEARCH_SCAN_COST, limit: 5000 } });
+    }
+    // The index answers: the page costs what any page does, the count a little more.
+    for (const term of ['lamp', 'desk lamp', '%lamp%']) {
+      expect(await costOf(term)).toEqual({ cost: { requested: 11 + SEARCH_COUNT_COST, limit: 5000 } });
+    }
+    // No search (or a blank one, which the service ignores): nothing more.
+    for (const term of [null, '   ']) expect(await costOf(term)).toEqual({ cost: { requested: 11, limit: 5000 } });
+
+    // Without totalCount, a scanning search still pays for its page; an indexed one pays nothing extra.
+    expect((await app.gql('{ products(search: "77") { nodes { id } } }')).extensions).toEqual({
+      cost: { requested: 21 + SEARCH_SCAN_COST, limit: 5000 },
+    });
+    expect((await app.gql('{ products(search: "lamp") { nodes { id } } }')).extensions).toEqual({
+      cost: { requested: 21, limit: 5000 },
+    });
+    // A count asked for through a fragment is charged too; one left out by @skip is not.
+    const viaFragment = await app.gql('{ products(search: "lamp") { ...C } } fragment C on ProductConnection { totalCount }');
+    expect(viaFragment.extensions).toEqual({ cost: { requested: 1 + SEARCH_COUNT_COST, limit: 5000 } });
+    const skipped = await app.gql('{ products(search: "lamp") { totalCount @skip(if: true) pageInfo { hasNextPage } } }');
+    expect(skipped.extensions).toEqual({ cost: { requested: 2, limit: 5000 } });
+  });
+
+  it('refuses a page of orders with every line and product, which returned 20,000 items at cost 4,202 before', async () => {
+    const { token } = await app.signUp('hoarder@example.com');
+    const response = await app.gql('{ myOrders(first: 100) { nodes { items { quantity product { name } } } } }', undefined, token);
+    const found = 1 + 100 * (1 + MAX_LINES * 2);
+    expectRefused(response, 400, 'GRAPHQL_VALIDATION_FAILED', new RegExp(`^Query cost limit of 5000 exceeded, found ${found}\\.$`));
   });
 
   it('reports the cost of a query refused while it runs', async () => {

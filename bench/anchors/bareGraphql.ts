@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config';
 import { createContext, type AppDeps } from '../../src/context';
 import { createDb } from '../../src/db/knex';
 import { primaryOnly } from '../../src/db/readRouting';
+import { createExpensiveReadGate, expensiveReadPermits } from '../../src/services/expensiveReads';
 import { typeDefs } from '../../src/graphql/generated/typeDefs';
 import { resolvers } from '../../src/graphql/resolvers';
 import { createLogger } from '../../src/logger';
@@ -23,6 +24,7 @@ const deps: AppDeps = {
   logger,
   loginThrottle: createLoginThrottle(config, logger),
   readRouting: primaryOnly(db), // the anchors measure one server
+  expensiveReads: createExpensiveReadGate(expensiveReadPermits(config.database.client === 'mysql' ? config.database.poolMax : 1)),
 };
 const schema = makeExecutableSchema({ typeDefs, resolvers: resolvers as Parameters<typeof makeExecutableSchema>[0]['resolvers'] });
 

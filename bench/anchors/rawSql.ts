@@ -7,7 +7,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { DEFAULT_POOL_MAX } from '../../src/config';
 import mysql, { type RowDataPacket } from 'mysql2';
-import { fullTextQuery, indexedWords } from '../../src/db/searchWords';
+import { fullTextQuery } from '../../src/db/searchWords';
+import { indexedWords } from '../../src/searchTerms';
 import type { SqlParams, SqlTemplate, SqlTemplates } from './sqlTemplates';
 import { fillTemplate } from './sqlTemplates';
 

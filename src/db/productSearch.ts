@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { containsIgnoringCase } from './likePattern';
 import { dialectOf, type Db } from './knex';
-import { indexedWords, fullTextQuery } from './searchWords';
+import { indexedWords } from '../searchTerms';
+import { fullTextQuery } from './searchWords';
 
 /**
  * Restricts a products query to those matching a catalog search: the term must appear in the
@@ -10,7 +11,8 @@ import { indexedWords, fullTextQuery } from './searchWords';
  * "Lamps" and "desk lamp", not "Clamp"). That second rule is what MariaDB's FULLTEXT index
  * (products_search_idx) answers, so on MySQL a search reads the index instead of scanning
  * every product, and the substring rule checks only the index's candidates. A term without
- * such a word ('%', '77', '🍕') is a substring scan.
+ * such a word ('%', '77', '🍕') is a substring scan (searchPlanOf in src/searchTerms.ts: the
+ * cost model charges it as one).
  */
 export function whereMatchesSearch(db: Db, query: Knex.QueryBuilder, term: string): void {
   const words = indexedWords(term);

@@ -1,6 +1,7 @@
 // What an operation may cost before it runs, in the spirit of Shopify's "requested cost":
 // roughly the number of objects it can load. Computed from the validated document and the
-// request's variables, so `first: $n` is charged for the n the client actually sent.
+// request's variables, so `first: $n` is charged for the n the client actually sent. A catalog
+// search is charged for the rows the database reads: a term the index cannot answer is a scan.
 import {
   getArgumentValues,
   getDirectiveValues,
@@ -24,6 +25,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { searchPlanOf } from '../searchTerms';
+import { MAX_LINES } from '../services/orderPlacing';
 import { MAX_PAGE_SIZE } from '../services/pagination';
 
 /** Scalars and enums are free; each object costs this much. */
@@ -32,8 +35,16 @@ const OBJECT_COST = 1;
 const MUTATION_COST = 10;
 /** `first` of a connection when the client leaves it out (the schema's own default wins when it has one). */
 const DEFAULT_PAGE_SIZE = 20;
-/** `Order.items` has no `first`: charged as if every order had this many lines. */
-const ORDER_ITEMS_ESTIMATE = 10;
+/** `Order.items` has no `first`: charged as if every order had as many lines as an order can hold. */
+const ORDER_ITEMS_ESTIMATE = MAX_LINES;
+/**
+ * Each statement that reads every product (a search the FULLTEXT index cannot answer, see
+ * searchPlanOf): the page of such a search, and its `totalCount`. A fifth of the limit, so one
+ * request holds at most four such statements (650 ms each on 135,000 products).
+ */
+export const SEARCH_SCAN_COST = 1000;
+/** `totalCount` over a search the index answers: it counts every match, not a page of them. */
+export const SEARCH_COUNT_COST = 100;
 
 interface Walk {
   schema: GraphQLSchema;
@@ -104,7 +115,8 @@ function fieldCost(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType
 
   // A connection's `first` sizes its `nodes` and `edges` lists, one level down.
   const innerPageSize = isConnection(type.name) ? pageSizeOf(walk, field, node) : pageSize;
-  const oneElement = OBJECT_COST + selectionSetCost(walk, node.selectionSet, type, innerPageSize);
+  const oneElement =
+    OBJECT_COST + searchCost(walk, field, node, type) + selectionSetCost(walk, node.selectionSet, type, innerPageSize);
   if (!isListType(getNullableType(field.type))) return oneElement;
   return expectedLength(parentType.name, node.name.value, pageSize) * oneElement;
 }
@@ -115,6 +127,46 @@ function expectedLength(parentTypeName: string, fieldName: string, pageSize: num
   // Introspection lists are served from the in-memory schema; graphql-js caps their nesting.
   if (parentTypeName.startsWith('__')) return 1;
   return DEFAULT_PAGE_SIZE;
+}
+
+/**
+ * What the catalog's `search` argument costs the database on top of its page: a scan for the page
+ * and another for `totalCount` when the index cannot answer the term, a count of every match when
+ * it can. The page of an indexed search reads index entries for `first` rows: no extra. (Admins'
+ * `users(search)` is not charged: their table is small and the field is theirs alone.)
+ */
+function searchCost(
+  walk: Walk,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  type: GraphQLCompositeType,
+): number {
+  if (type.name !== 'ProductConnection' || !field.args.some((arg) => arg.name === 'search')) return 0;
+  const { search } = getArgumentValues(field, node, walk.variables);
+  const plan = searchPlanOf(typeof search === 'string' ? search : null);
+  if (plan === 'none') return 0;
+  const counts = node.selectionSet !== undefined && selectsField(walk, node.selectionSet, type, 'totalCount');
+  if (plan === 'scan') return SEARCH_SCAN_COST + (counts ? SEARCH_SCAN_COST : 0);
+  return counts ? SEARCH_COUNT_COST : 0;
+}
+
+/** Whether `selectionSet` (through its fragments, minus what `@skip`/`@include` leave out) selects `name`. */
+function selectsField(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLCompositeType,
+  name: string,
+  seen = new Set<string>(),
+): boolean {
+  return selectionSet.selections.some((selection) => {
+    if (!isIncluded(walk, selection)) return false;
+    if (selection.kind === Kind.FIELD) return selection.name.value === name;
+    if (selection.kind === Kind.INLINE_FRAGMENT) return selectsField(walk, selection.selectionSet, parentType, name, seen);
+    const fragment = walk.fragments.get(selection.name.value);
+    if (!fragment || seen.has(fragment.name.value)) return false;
+    seen.add(fragment.name.value);
+    return selectsField(walk, fragment.selectionSet, parentType, name, seen);
+  });
 }
 
 function pageSizeOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): number {

@@ -17,6 +17,7 @@ import { introspectionPlugin } from './introspection';
 import { queryLimits } from './queryLimits';
 import { readYourWritesPlugin } from './readYourWrites';
 import { ReservedNamesRule } from './reservedNames';
+import { unavailableStatusPlugin } from './unavailableStatus';
 import { resolvers } from './resolvers';
 
 /** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
@@ -51,7 +52,8 @@ export function createApolloServer(
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const unwrapped = unwrapResolverError(error);
     const original = asUnavailable(unwrapped) ?? unwrapped;
-    if (original !== unwrapped) logger.warn({ err: unwrapped }, 'database unavailable');
+    // An outage is a 5xx (unavailableStatusPlugin): logged at error, as REST's request line is.
+    if (original !== unwrapped) logger.error({ err: unwrapped, path: formatted.path }, 'database unavailable');
     if (original instanceof AppError) {
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
     }
@@ -94,6 +96,7 @@ export function createApolloServer(
       introspectionPlugin({ adminsOnly: production }),
       ...limits.plugins,
       readYourWritesPlugin(),
+      unavailableStatusPlugin(),
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included.

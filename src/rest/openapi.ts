@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '../errors';
+import { EXPENSIVE_READ_MAX_WAIT_MS } from '../services/expensiveReads';
 
 // The REST contract under /api, as an OpenAPI 3.1 document. It is served at /api/openapi.json
 // and every response in the test suite is validated against it, so it cannot drift from the code.
@@ -113,6 +114,20 @@ const ERROR_RESPONSES = {
     headers: {
       'Retry-After': {
         description: 'Seconds until the limit resets',
+        required: true,
+        schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
+      },
+    },
+  },
+  TooManySearches: {
+    ...errorWithCode(
+      `A search that scans the whole catalog (no word of 3 or more letters or digits) waited ${EXPENSIVE_READ_MAX_WAIT_MS} ms ` +
+        'for one of the few such searches allowed at once. `retry_after_seconds` and Retry-After say when to retry.',
+      ['RATE_LIMITED'],
+    ),
+    headers: {
+      'Retry-After': {
+        description: 'Seconds to wait before retrying',
         required: true,
         schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
       },
@@ -518,6 +533,7 @@ export const openApiDocument: OpenApiDocument = {
           '200': { description: 'One page of products', content: json(schema('ProductList')) },
           '401': error('InvalidToken'),
           '422': error('InvalidInput', 'A bad page, limit or search, or a parameter given twice'),
+          '429': error('TooManySearches'),
           ...ALWAYS,
         },
       },

@@ -13,6 +13,7 @@ import {
   type ProductSortKey,
 } from '../db/products';
 import type { Product, ProductConnection } from '../domain';
+import { searchPlanOf } from '../searchTerms';
 import { badInput, notFound } from '../errors';
 import { integerInRange, parseId, text } from '../validation';
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor } from './pagination';
@@ -44,7 +45,20 @@ export interface ProductFieldsInput {
   category?: string | null;
 }
 
-export function createProductService({ db, read, loaders, viewer }: RequestScope) {
+export function createProductService({ db, read, loaders, viewer, expensiveReads }: RequestScope) {
+  /**
+   * A search's page when it scans, and any count over a search, go through the expensive-read
+   * gate; the cost model charges the same reads (src/graphql/queryCost.ts).
+   */
+  function readsFor(filter: ProductFilter) {
+    const plan = searchPlanOf(filter.search);
+    const gated = <T>(expensive: boolean, run: () => Promise<T>) => (expensive ? expensiveReads.run(run) : run());
+    return {
+      page: <T>(run: () => Promise<T>) => gated(plan === 'scan', run),
+      count: <T>(run: () => Promise<T>) => gated(plan !== 'none', run),
+    };
+  }
+
   async function getOrFail(id: number): Promise<Product> {
     const product = await loaders.productById.load(id);
     if (!product || product.archived) throw notFound('Product');
@@ -63,17 +77,19 @@ export function createProductService({ db, read, loaders, viewer }: RequestScope
       const filter = checkFilter(args);
       const sort = args.sort ?? 'NEWEST'; // an explicit null means the default
       const after = args.after ? decodeCursor(args.after, keysetFor(sort)) : null;
-      const rows = await read((db) => listProductsAfter(db, filter, sort, { after, limit: first + 1 }));
+      const reads = readsFor(filter);
+      const rows = await reads.page(() => read((db) => listProductsAfter(db, filter, sort, { after, limit: first + 1 })));
       const cursorOf = (product: Product) => encodeCursor({ sort, value: sortValueOf(product, sort), id: product.id });
-      return connectionFrom(rows, first, cursorOf, () => read((db) => countProducts(db, filter)));
+      return connectionFrom(rows, first, cursorOf, () => reads.count(() => read((db) => countProducts(db, filter))));
     },
 
     /** Offset pagination, for the legacy REST API. */
     async page(args: ProductFilterArgs & { page: number; limit: number }) {
       const filter = checkFilter(args);
+      const reads = readsFor(filter);
       const [products, total] = await Promise.all([
-        read((db) => listProductsAtOffset(db, filter, { offset: (args.page - 1) * args.limit, limit: args.limit })),
-        read((db) => countProducts(db, filter)),
+        reads.page(() => read((db) => listProductsAtOffset(db, filter, { offset: (args.page - 1) * args.limit, limit: args.limit }))),
+        reads.count(() => read((db) => countProducts(db, filter))),
       ]);
       return { products, total };
     },

@@ -6,6 +6,7 @@ import type { Reader } from '../db/readRouting';
 import type { User } from '../domain';
 import { forbidden, unauthenticated } from '../errors';
 import type { Loaders } from '../loaders';
+import type { ExpensiveReadGate } from './expensiveReads';
 
 /** What every service of one request works with. */
 export interface RequestScope {
@@ -21,6 +22,8 @@ export interface RequestScope {
   clientIp: string;
   /** Failed sign-ins per email and per client; one per app, shared by every request. */
   loginThrottle: LoginThrottle;
+  /** Reads that scan run through it (at most all but one pooled connection at once); one per app. */
+  expensiveReads: ExpensiveReadGate;
 }
 
 export function requireUser(viewer: User | null): User {
