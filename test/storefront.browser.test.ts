@@ -305,7 +305,8 @@ describeInBrowser('storefront in Chromium', () => {
 
     // The footer's link opens the Sandbox in a new tab without an opener: its storage starts empty.
     const [sandbox] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: '/graphql' }).click()]);
-    await sandbox.waitForFunction('typeof window.sandboxEndpoint === "string"');
+    // A function, not a string: the page's policy forbids eval, which a string predicate needs.
+    await sandbox.waitForFunction(() => typeof (globalThis as { sandboxEndpoint?: unknown }).sandboxEndpoint === 'string');
     expect(await sandbox.evaluate('window.sandboxEndpoint')).toBe(`${shop.url}/graphql`);
     expect(await sandbox.evaluate('window.opener')).toBeNull();
     expect(await sandbox.evaluate('window.embedSaw')).not.toContain(token!);
