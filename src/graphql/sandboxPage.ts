@@ -9,8 +9,9 @@ import helmet from 'helmet';
  * storefront's origin. Apollo's default is the floating `v2` build; this pins one build (a commit of
  * apollographql/embeddable-explorer, as published under its own path on the CDN). Apollo publishes no
  * integrity hash for it, and the CDN is out of this machine's reach, so the pin is enforced by the
- * page's Content-Security-Policy (only this exact URL may run) rather than by SRI. To move to a newer
- * build: put its commit here, open /graphql, and check the Sandbox loads.
+ * page's Content-Security-Policy (only this exact URL may run) rather than by SRI. This commit was
+ * taken from a public project that loads the embed at this path; it could not be fetched from here.
+ * To move to another build: put its commit here, open /graphql, and check the Sandbox loads.
  */
 export const SANDBOX_EMBED_VERSION = '02e2da0fccbe0240ef03d2396d6c98559bab5b06';
 
