@@ -9,6 +9,7 @@ import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { createReadRouting } from './db/readRouting';
 import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
+import { sandboxSecurityHeaders } from './graphql/sandboxPage';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
@@ -27,8 +28,6 @@ const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 const apiSecurityHeaders = helmet({
   contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] } },
 });
-/** The Sandbox page on GET /graphql carries Apollo's own nonce-based policy in a meta tag. */
-const sandboxSecurityHeaders = helmet({ contentSecurityPolicy: false });
 
 export interface App {
   httpServer: Server;
@@ -56,6 +55,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const lifecycle: Lifecycle = { draining: false };
   const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor });
   await apollo.start();
+  // GET /graphql (the Sandbox page): only the pinned embed and the page's own inline script run.
+  const sandboxHeaders = await sandboxSecurityHeaders(apollo);
   const { pendingOrderTtlSeconds } = deps.config;
   const orderExpiry = pendingOrderTtlSeconds === null ? null : startOrderExpiry(deps.db, deps.logger, pendingOrderTtlSeconds);
 
@@ -67,7 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   app.use(requestLogging(deps.logger));
   app.use((req, res, next) => {
-    if (/^\/graphql(\/|$)/i.test(req.path)) return sandboxSecurityHeaders(req, res, next);
+    if (/^\/graphql(\/|$)/i.test(req.path)) return sandboxHeaders(req, res, next);
     return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
   });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));

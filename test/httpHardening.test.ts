@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { isDatabaseUnavailable } from '../src/db/knex';
+import { SANDBOX_EMBED_SCRIPT, SANDBOX_EMBED_VERSION } from '../src/graphql/sandboxPage';
 import { dialects } from './support/databases';
 import { startTestApp, type TestApp } from './support/testApp';
 
@@ -27,10 +29,28 @@ describe.each(dialects)('HTTP hardening on %s', (dialect) => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('leaves the Sandbox page its own nonce-based content policy', async () => {
+  it('serves the Sandbox with a pinned embed, and a policy that lets only that script and the page\'s own inline one run', async () => {
     const response = await app.api().get('/graphql').set('accept', 'text/html').expect(200);
-    expect(response.headers['content-security-policy']).toBeUndefined();
-    expect(response.text).toMatch(/http-equiv="Content-Security-Policy"[^>]*nonce-/);
+    const html = response.text;
+    // The embed is the pinned build, not Apollo's floating v2.
+    const external = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map(([, src]) => src?.split('?')[0]);
+    expect(external).toEqual([SANDBOX_EMBED_SCRIPT]);
+    expect(SANDBOX_EMBED_SCRIPT).toContain(`/${SANDBOX_EMBED_VERSION}/`);
+    expect(SANDBOX_EMBED_VERSION).toMatch(/^[0-9a-f]{40}$/);
+    expect(html).not.toMatch(/cdn\.apollographql\.com\/(v\d+|_latest)\//);
+    // Apollo's own nonce policy stays in the page; the header narrows script-src to the pinned URL
+    // and the hashes of the page's inline scripts, each of which it covers.
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"[^>]*nonce-/);
+    const policy = String(response.headers['content-security-policy']);
+    const scriptSrc = /(?:^|;)script-src ([^;]*)/.exec(policy)?.[1]?.split(' ') ?? [];
+    const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+      ([, body]) => `'sha256-${createHash('sha256').update(body ?? '').digest('base64')}'`,
+    );
+    expect(inline.length).toBeGreaterThan(0);
+    expect(scriptSrc.sort()).toEqual([SANDBOX_EMBED_SCRIPT, ...inline].sort());
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/'self'|'unsafe-|nonce-/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 

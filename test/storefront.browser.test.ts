@@ -272,6 +272,61 @@ describeInBrowser('storefront in Chromium', () => {
     await second.context.close();
   }, 90_000);
 
+  it('keeps the token in the tab (sessionStorage), out of the Sandbox tab, where only the pinned embed runs', async () => {
+    const { page, context } = await shop.newPerson();
+    context.setDefaultTimeout(15_000);
+    // Apollo's CDN is out of reach here: every path on it answers with a stand-in that records what
+    // it could read of this origin's storage, and that it ran.
+    const embedUrls: string[] = [];
+    await context.route('https://embeddable-sandbox.cdn.apollographql.com/**', async (route) => {
+      embedUrls.push(route.request().url());
+      await route.fulfill({
+        contentType: 'text/javascript',
+        body: `window.embedSaw = JSON.stringify([Object.assign({}, localStorage), Object.assign({}, sessionStorage)]);
+          window.EmbeddedSandbox = function (config) { window.sandboxEndpoint = config.initialEndpoint; };`,
+      });
+    });
+    await context.route(/fonts\.(googleapis|gstatic)\.com|apollo-server-landing-page\.cdn/, (route) => route.abort());
+
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill('user@example.com');
+    await page.getByLabel('Password').fill('user123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const stored = (await page.evaluate('[JSON.stringify(Object.assign({}, localStorage)), sessionStorage.getItem("shopgraph.session")]')) as [
+      string,
+      string | null,
+    ];
+    const token = (JSON.parse(stored[1] ?? 'null') as { token: string } | null)?.token;
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(stored[0]).not.toContain(token!); // nothing of it in localStorage
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor(); // a reload keeps the tab signed in
+
+    // The footer's link opens the Sandbox in a new tab without an opener: its storage starts empty.
+    const [sandbox] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: '/graphql' }).click()]);
+    // A function, not a string: the page's policy forbids eval, which a string predicate needs.
+    await sandbox.waitForFunction(() => typeof (globalThis as { sandboxEndpoint?: unknown }).sandboxEndpoint === 'string');
+    expect(await sandbox.evaluate('window.sandboxEndpoint')).toBe(`${shop.url}/graphql`);
+    expect(await sandbox.evaluate('window.opener')).toBeNull();
+    expect(await sandbox.evaluate('window.embedSaw')).not.toContain(token!);
+    expect(embedUrls.map((url) => new URL(url).pathname)).toEqual([expect.stringMatching(/^\/[0-9a-f]{40}\/embeddable-sandbox\.umd\.production\.min\.js$/)]);
+
+    // Apollo's own page policy lets any script from its CDN hosts and this origin run; the header does not.
+    await expect(sandbox.addScriptTag({ url: 'https://embeddable-sandbox.cdn.apollographql.com/v2/embeddable-sandbox.umd.production.min.js' })).rejects.toThrow();
+    const storefrontScript = (await page.evaluate('document.querySelector("script[src]").src')) as string;
+    await expect(sandbox.addScriptTag({ url: storefrontScript })).rejects.toThrow();
+    expect(embedUrls).toHaveLength(1);
+
+    // A new tab of the storefront is signed out (per-tab sign-in), and the first tab still signed in.
+    const other = await context.newPage();
+    await other.goto('/');
+    await other.getByRole('link', { name: 'Sign in' }).waitFor();
+    expect(await other.evaluate('sessionStorage.getItem("shopgraph.session")')).toBeNull();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await context.close();
+  }, 90_000);
+
   it('reads on a phone-sized window, starts with a skip link for keyboards, and says when sign-in is rate limited', async () => {
     const email = `locked-${Date.now()}@example.com`;
     await shop.gql('mutation ($email: String!) { register(input: { email: $email, password: "correct horse battery" }) { token } }', { email });

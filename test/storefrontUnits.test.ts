@@ -1,4 +1,4 @@
-// The storefront's pure rules (web/src/cart.ts, web/src/money.ts), without a browser.
+// The storefront's pure rules (web/src/cart.ts, web/src/money.ts, web/src/session.ts), without a browser.
 import {
   addToCart,
   beginCheckout,
@@ -17,13 +17,19 @@ import {
   type KeyValueStore,
 } from '../web/src/cart';
 import { formatCents, formatMoney, fromCents, toCents } from '../web/src/money';
+import { loadSession, moveLegacySession, saveSession, STORAGE_KEY as SESSION_KEY, type Session, type SessionStore } from '../web/src/session';
 
 const lamp = { id: '3', name: 'Desk Lamp', price: '19.99' };
 const mug = { id: '7', name: 'Mug', price: '0.10' };
 
-function memoryStore(): KeyValueStore & { values: Map<string, string> } {
+function memoryStore(): KeyValueStore & SessionStore & { values: Map<string, string> } {
   const values = new Map<string, string>();
-  return { values, getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value) };
+  return {
+    values,
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => void values.set(key, value),
+    removeItem: (key) => void values.delete(key),
+  };
 }
 
 describe('money formatting', () => {
@@ -136,5 +142,44 @@ describe('cart', () => {
     );
     expect(loadCart(store)).toEqual({ lines: [{ productId: '3', name: 'Desk Lamp', price: '19.99', quantity: 1 }], checkoutKey: null });
     expect(parseCart(JSON.stringify({ lines: [], checkoutKey: 'stale' })).checkoutKey).toBeNull();
+  });
+});
+
+describe('the signed-in session', () => {
+  const session: Session = {
+    token: 'header.payload.signature',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    user: { id: '7', email: 'user@example.com', role: 'USER' },
+  };
+
+  it('is kept in the store it is given, and dropped when expired, unreadable or signed out', () => {
+    const store = memoryStore();
+    saveSession(store, session);
+    expect(loadSession(store)).toEqual(session);
+    store.values.set(SESSION_KEY, JSON.stringify({ ...session, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    expect(loadSession(store)).toBeNull();
+    store.values.set(SESSION_KEY, '{not json');
+    expect(loadSession(store)).toBeNull();
+    saveSession(store, session);
+    saveSession(store, null);
+    expect(store.values.has(SESSION_KEY)).toBe(false);
+  });
+
+  it('moves a token an earlier build left in localStorage out of it, into this tab unless the tab has its own', () => {
+    const local = memoryStore();
+    const tab = memoryStore();
+    local.setItem(SESSION_KEY, JSON.stringify(session));
+    moveLegacySession(local, tab);
+    expect(local.values.has(SESSION_KEY)).toBe(false);
+    expect(loadSession(tab)).toEqual(session);
+
+    const own = { ...session, token: 'this.tabs.own' };
+    saveSession(tab, own);
+    local.setItem(SESSION_KEY, JSON.stringify(session));
+    moveLegacySession(local, tab);
+    expect(local.values.has(SESSION_KEY)).toBe(false);
+    expect(loadSession(tab)).toEqual(own);
+    moveLegacySession(local, tab); // nothing left to move
+    expect(loadSession(tab)).toEqual(own);
   });
 });

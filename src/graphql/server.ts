@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -19,6 +18,7 @@ import { readYourWritesPlugin } from './readYourWrites';
 import { ReservedNamesRule } from './reservedNames';
 import { unavailableStatusPlugin } from './unavailableStatus';
 import { resolvers } from './resolvers';
+import { sandboxLandingPage } from './sandboxPage';
 
 /** Codes that describe the client's mistake (Apollo's and ours); their messages are safe to show. */
 const CLIENT_ERROR_CODES = new Set<string>([
@@ -99,8 +99,8 @@ export function createApolloServer(
       unavailableStatusPlugin(),
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
-      // Sandbox on GET /graphql in every environment, production included.
-      ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // Sandbox on GET /graphql in every environment, production included, with a pinned embed.
+      sandboxLandingPage(),
       // No field uses @cacheControl; the plugin would otherwise wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
     ] satisfies ApolloServerPlugin<Context>[],

@@ -114,7 +114,13 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          Shopgraph storefront · API at <a href="/graphql">/graphql</a> and <a href="/api/docs">/api</a>
+          {/* The Sandbox opens in a tab of its own, with no opener: that tab starts with an empty
+              sessionStorage, so Apollo's script there cannot read this tab's token. */}
+          Shopgraph storefront · API at{' '}
+          <a href="/graphql" target="_blank" rel="noopener noreferrer">
+            /graphql
+          </a>{' '}
+          and <a href="/api/docs">/api</a>
         </p>
       </footer>
     </>

@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
 import { loadCart, saveCart, STORAGE_KEY as CART_KEY, type Cart } from './cart';
-import { loadSession, saveSession, type Session } from './session';
+import { loadSession, moveLegacySession, saveSession, type Session } from './session';
 
 interface SessionState {
   session: Session | null;
@@ -38,15 +38,18 @@ function createClient(token: string | null, onUnauthenticated: () => void): Clie
 }
 
 export function AppState({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [session, setSession] = useState<Session | null>(() => {
+    moveLegacySession(localStorage, sessionStorage);
+    return loadSession(sessionStorage);
+  });
   const [cart, setCart] = useState<Cart>(() => loadCart(localStorage));
 
   const signIn = useCallback((next: Session) => {
-    saveSession(next);
+    saveSession(sessionStorage, next);
     setSession(next);
   }, []);
   const signOut = useCallback(() => {
-    saveSession(null);
+    saveSession(sessionStorage, null);
     setSession(null);
   }, []);
   const token = session?.token ?? null;
@@ -60,11 +63,11 @@ export function AppState({ children }: { children: ReactNode }) {
     return next;
   }, []);
 
-  // Another tab changed the cart or signed in or out.
+  // Another tab changed the cart. (Sign-in is per tab: sessionStorage raises no event in other tabs;
+  // signing out revokes the token, so other tabs are signed out by the API's next answer.)
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
       if (event.key === CART_KEY) setCart(loadCart(localStorage));
-      else setSession(loadSession());
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);
