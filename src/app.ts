@@ -11,6 +11,7 @@ import { createReadRouting } from './db/readRouting';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
+import { refuseInexactNumbers } from './exactJsonNumbers';
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
 import { requestLogging } from './requestLogging';
@@ -68,7 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
   });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
-  app.use(express.json({ limit: '100kb' }));
+  app.use(express.json({ limit: '100kb', verify: refuseInexactNumbers }));
 
   app.use('/api', restRouter(deps, lifecycle));
   app.use(

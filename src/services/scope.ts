@@ -21,6 +21,12 @@ export interface RequestScope {
   clientIp: string;
   /** Failed sign-ins per email and per client; one per app, shared by every request. */
   loginThrottle: LoginThrottle;
+  /**
+   * Users this request signed in (register, login, changePassword). The response hands the
+   * client their token, so it may also show what they can see of themselves: `register { user {
+   * orders } }` must not create an account and then fail without giving its token.
+   */
+  signedIn: Set<number>;
 }
 
 export function requireUser(viewer: User | null): User {
