@@ -115,9 +115,9 @@ describe.each(dialects)('credentials on %s', (dialect) => {
       expect(rest.status).toBe(401);
     });
 
-    it('does not take "hunter22\\0anything" for "hunter22"', async () => {
+    it('does not take "hunter22\\0hunter22" (bcrypt cycles its key through a NUL) for "hunter22"', async () => {
       expect((await register('hunter@example.com', 'hunter22')).errors).toBeUndefined();
-      const response = await login('hunter@example.com', 'hunter22\0anything');
+      const response = await login('hunter@example.com', 'hunter22\0hunter22');
       expect(codeOf(response)).toBe('UNAUTHENTICATED');
       expect((await login('hunter@example.com', 'hunter22')).errors).toBeUndefined();
     });
@@ -190,10 +190,8 @@ describe.each(dialects)('credentials on %s', (dialect) => {
       ['a zero-width space', 'in\u200bfo@example.com'],
       ['a soft hyphen', 'in\u00adfo@example.com'],
       ['a right-to-left override', 'alice\u202e@example.com'],
-      ['a no-break space', 'alice\u00a0smith@example.com'],
       ['a lone surrogate', 'alice\ud800@example.com'],
       ['an IP address for a domain', 'alice@[127.0.0.1]'],
-      ['a display name', 'Alice <alice@example.com>'],
     ])('refuses an email with %s, naming the email and creating nothing', async (_label, email) => {
       const response = await register(email);
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
