@@ -8,6 +8,11 @@ export const PASSWORD_MAX_BYTES = 72;
 // bcrypt stops at a NUL byte (eight NULs were the empty password) and UTF-8 encoding turns every
 // lone surrogate into U+FFFD (three different passwords were one). Other control characters
 // (tab, newline, DEL…) are refused with them: keyboards do not type them, pasting adds them.
+/** The rules in a sentence, for the API documents. */
+export const PASSWORD_RULES =
+  `${PASSWORD_MIN_BYTES} to ${PASSWORD_MAX_BYTES} bytes in UTF-8, counted in Unicode NFC (the form that is hashed, so ` +
+  'composed and decomposed accents are the same password); no control characters or unpaired surrogates; not only spaces';
+
 const CONTROL_OR_LONE_SURROGATE = /[\p{Cc}\p{Cs}]/u;
 const ONLY_WHITESPACE = /^\s*$/u;
 

@@ -1,6 +1,12 @@
 import isEmail from 'validator/lib/isEmail';
 import { badInput } from '../errors';
 
+/** The rules in a sentence, for the API documents. */
+export const EMAIL_RULES =
+  'An address as validator.isEmail accepts it (at most 254 characters, no quoted local part, no IP address for a domain), ' +
+  'with international letters but no invisible characters, no marks drawn over Latin, Greek or Cyrillic letters, and one of ' +
+  'those alphabets per part; stored trimmed, in Unicode NFC and in lower case';
+
 /**
  * validator's isEmail (RFC 5321 lengths: 254 characters, 64 bytes before the @; a domain with a
  * top-level part, no IP literals, no display names). International addresses stay accepted

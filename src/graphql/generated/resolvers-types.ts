@@ -26,6 +26,7 @@ export type AuthPayload = {
   expiresAt: Scalars['DateTime']['output'];
   /** A bearer token for the `Authorization` header. */
   token: Scalars['String']['output'];
+  /** The signed-in user, as that user sees themselves: their `orders` included, though the request had no token. */
   user: User;
 };
 
