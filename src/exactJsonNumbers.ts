@@ -23,8 +23,12 @@ function decimalKey(text: string): string | null {
 
 /** Why a number written this way cannot be taken as it is, or null when it can. */
 export function inexactNumberProblem(text: string): string | null {
+  // Up to 15 digits (DBL_DIG), a plain decimal always reads back as written: the common case, unparsed.
+  if (text.length <= 15 && !text.includes('e') && !text.includes('E')) return null;
   if (/e/i.test(text)) return `The number ${text} is written with an exponent; write it out, e.g. 100 for 1e2`;
-  if (decimalKey(text) !== decimalKey(String(Number(text)))) {
+  const readBack = String(Number(text));
+  // What JSON.stringify writes reads back identically; only other spellings need comparing.
+  if (readBack !== text && decimalKey(text) !== decimalKey(readBack)) {
     return `The number ${text} has more digits than a JSON number keeps (it would be read as ${Number(text)})`;
   }
   return null;

@@ -26,13 +26,14 @@ export const TOKEN_ISSUER = 'shopgraph';
 export const TOKEN_AUDIENCE = 'shopgraph-api';
 
 /**
- * Tokens carry `iss` and `aud` since this instant, the release that added them. Tokens without
- * both signed before it (by the previous release) are still accepted, until it is one token
- * lifetime old: by then every such token has expired on its own (its `exp` came at most one
- * lifetime after its `iat`), so the window closes without a second release. A token without them
- * that claims a later `iat` was not signed by this server, and is refused. If this release
- * reaches production later than the constant, its window is shorter (some old sessions sign in
- * again), never longer.
+ * Tokens carry `iss` and `aud` since this instant, the release that added them (a fixed date, the
+ * same on every instance and after every restart). A token without both is accepted only if it
+ * says it was signed before this instant (by the previous release), and only until one token
+ * lifetime (JWT_EXPIRES_IN) after it: every such token the previous release signed has expired
+ * on its own by then, and the check closes the window even for one signed with a longer lifetime,
+ * so no second release is needed to end it. A token without them that claims a later `iat` was
+ * not signed by this server. If this release reaches production after this instant, the window
+ * is shorter (some sessions of the previous release sign in again), never longer.
  */
 export const CLAIMED_TOKENS_SINCE = new Date('2026-12-05T00:00:00Z');
 
