@@ -11,7 +11,7 @@ import { createReadRouting } from './db/readRouting';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
-import { refuseInexactNumbers } from './exactJsonNumbers';
+import { refuseInexactNumbers, refuseInexactQueryVariables } from './exactJsonNumbers';
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
 import { requestLogging } from './requestLogging';
@@ -74,6 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use('/api', restRouter(deps, lifecycle));
   app.use(
     '/graphql',
+    refuseInexactQueryVariables,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

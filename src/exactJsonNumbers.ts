@@ -44,8 +44,23 @@ export function findInexactNumber(json: string): string | null {
   return null;
 }
 
+function refusal(problem: string): Error {
+  return Object.assign(new Error(problem), { status: 400, type: 'entity.number.inexact' });
+}
+
 /** body-parser's `verify` hook: a 400 before parsing, like malformed JSON (see rest/errorHandler.ts). */
 export function refuseInexactNumbers(_req: unknown, _res: unknown, body: Buffer, encoding: string | null): void {
   const problem = findInexactNumber(body.toString((encoding ?? 'utf8') as BufferEncoding));
-  if (problem) throw Object.assign(new Error(problem), { status: 400, type: 'entity.number.inexact' });
+  if (problem) throw refusal(problem);
+}
+
+/** The same for GraphQL over GET, whose variables come as JSON in the query string. */
+export function refuseInexactQueryVariables(
+  req: { query: Record<string, unknown> },
+  _res: unknown,
+  next: (error?: unknown) => void,
+): void {
+  const { variables } = req.query;
+  const problem = typeof variables === 'string' ? findInexactNumber(variables) : null;
+  next(problem ? refusal(problem) : undefined);
 }

@@ -449,6 +449,19 @@ const cases: HostileCase[] = [
       code: 'BAD_USER_INPUT',
     },
   ]),
+  {
+    name: 'minPrice 1e2 as a JSON number in the variables of a GraphQL GET',
+    send: ({ app }) =>
+      fetch(
+        `${app.url}/graphql?${new URLSearchParams({
+          query: 'query ($m: Money) { products(first: 1, minPrice: $m) { totalCount } }',
+          variables: '{"m": 1e2}',
+        })}`,
+        { headers: { 'apollo-require-preflight': 'true' } },
+      ).then(answer),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
 
   // Mass assignment at registration.
   {
