@@ -165,6 +165,16 @@ describe.each(dialects)('credentials on %s', (dialect) => {
       expect((await login('old@example.com', DECOMPOSED)).errors).toBeUndefined();
     });
 
+    it('keeps an old hash whose password would grow past 72 bytes under NFC, and still signs in with it', async () => {
+      const password = '\u0958'.repeat(24); // 72 bytes; NFC makes each U+0915 U+093C, 144 bytes
+      const id = await insertWithRawHash('qa@example.com', password);
+      const before = await app.db('users').where({ id }).first();
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        expect((await login('qa@example.com', password)).errors).toBeUndefined();
+      }
+      expect((await app.db('users').where({ id }).first()).password).toBe(before.password);
+    });
+
     it('refuses a new password with a control character in changePassword', async () => {
       const { token } = await app.signUp('change@example.com');
       const response = await app.gql(

@@ -63,7 +63,8 @@ export async function verifyPassword(password: string, hash: string): Promise<Pa
   const normalized = hashedForm(password);
   if (fitsBcrypt(normalized) && (await bcryptCompare(normalized, hash))) return { matches: true, rehash: false };
   if (normalized !== password && fitsBcrypt(password) && (await bcryptCompare(password, hash))) {
-    return { matches: true, rehash: true };
+    // A few characters grow under NFC (U+0958 → U+0915 U+093C); a form bcrypt would truncate is not stored.
+    return { matches: true, rehash: fitsBcrypt(normalized) };
   }
   return { matches: false };
 }
