@@ -20,7 +20,6 @@ import { normalizeEmail } from './emailAddresses';
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
 import { requireAdmin, requireUser, type RequestScope } from './scope';
 
-
 // Compared against when the email is unknown, so a failed login costs the same either way.
 const dummyHashes = new Map<number, Promise<string>>();
 function dummyHash(rounds: number): Promise<string> {
