@@ -13,6 +13,7 @@ import { sandboxSecurityHeaders } from './graphql/sandboxPage';
 import { createApolloServer, toGraphQLError } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
+import { refuseInexactNumbers, refuseInexactQueryVariables } from './exactJsonNumbers';
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
 import { requestLogging } from './requestLogging';
@@ -72,11 +73,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
   });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
-  app.use(express.json({ limit: '100kb' }));
+  app.use(express.json({ limit: '100kb', verify: refuseInexactNumbers }));
 
   app.use('/api', restRouter(deps, lifecycle));
   app.use(
     '/graphql',
+    refuseInexactQueryVariables,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

@@ -48,7 +48,7 @@ export async function createContext(deps: AppDeps, request: RequestInfo): Promis
   const reads = deps.readRouting.session(viewer?.id ?? null);
   const loaders = createLoaders(reads.read, { batching: deps.config.loaderBatching });
   if (viewer) loaders.userById.prime(viewer.id, viewer);
-  return { viewer, loaders, reads, services: createServices({ ...deps, loaders, viewer, read: reads.read, clientIp: request.clientIp }) };
+  return { viewer, loaders, reads, services: createServices({ ...deps, loaders, viewer, read: reads.read, clientIp: request.clientIp, signedIn: new Set() }) };
 }
 
 export function requestInfo(req: { headers: { authorization?: string }; ip?: string }): RequestInfo {

@@ -4,7 +4,9 @@ const DECIMAL = /^-?\d{1,13}(\.\d{1,2})?$/;
 
 /**
  * "19.99", "15.5", 15.5 or 20 → integer cents. Anything else — more than two decimals,
- * exponents, NaN, empty strings — is refused, never rounded.
+ * exponents, NaN, empty strings — is refused, never rounded. A JSON number is checked as written
+ * before parsing (exactJsonNumbers.ts: JSON.parse reads 19.999999999999999 as 20 and 1e2 as 100);
+ * GraphQL literals arrive here as their text.
  */
 export function parseMoney(value: unknown, field: string): number {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;

@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
@@ -59,12 +60,12 @@ function errorOf(response: GraphQLResponse<unknown>) {
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
-/** A token as the server would sign it, with whatever claims and algorithm the test wants. */
+/** A token as the server would sign it (its issuer and audience), with whatever claims and algorithm the test wants. */
 function forge(
   payload: Record<string, unknown>,
   { secret = TEST_JWT_SECRET, algorithm = 'HS256' }: { secret?: string; algorithm?: jwt.Algorithm } = {},
 ): string {
-  return jwt.sign(payload, secret, { algorithm });
+  return jwt.sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, ...payload }, secret, { algorithm });
 }
 
 /** An unsigned JWT (`alg: none`), built by hand because jsonwebtoken refuses to make one. */

@@ -1,4 +1,6 @@
+import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
+import { TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
@@ -83,6 +85,10 @@ function rest(app: TestApp, method: string, path: string, token?: string, body?:
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
 const ME = '{ me { id email role } }';
+const REGISTER = 'mutation ($email: String!, $password: String!) { register(input: { email: $email, password: $password }) { token } }';
+const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
+/** A user stored by an earlier release with a password of eight NUL bytes (bcrypt took it for ""). */
+const NUL_HASH_EMAIL = 'nul-hash@example.com';
 
 /** A normal user's token with `role: admin` written into its payload, signature left as it was. */
 function withTamperedRole(token: string): string {
@@ -181,6 +187,13 @@ const cases: HostileCase[] = [
   {
     name: 'a token signed with another secret',
     send: ({ app, aliceId }) => gql(app, ME, {}, jwt.sign({ sub: aliceId }, 'not-the-secret-but-32-characters!!', { expiresIn: 600 })),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'a token signed with the right secret for another audience',
+    send: ({ app, aliceId }) =>
+      gql(app, ME, {}, jwt.sign({ iss: TOKEN_ISSUER, aud: 'another-service', sub: aliceId, ver: 0 }, TEST_JWT_SECRET, { expiresIn: 600 })),
     status: 401,
     code: 'UNAUTHENTICATED',
   },
@@ -406,6 +419,72 @@ const cases: HostileCase[] = [
     code: 'UNAUTHENTICATED',
   },
 
+  // Credentials that are not what they look like (Hardening II, finding 9).
+  ...(
+    [
+      ['eight NUL bytes as a password', 'nul@example.com', '\0'.repeat(8)],
+      ['a password ending in a lone surrogate', 'lone@example.com', 'correct horse\ud800'],
+      ['a password of eight spaces', 'blank@example.com', ' '.repeat(8)],
+      ['an email with a NUL byte', 'mallory\0@example.com', 'long enough pw'],
+      ['an email that is <script>', '<script>alert(1)</script>@example.com', 'long enough pw'],
+      ['an email with a dotted İ that reads as alice@example.com once lower-cased', 'al\u0130ce@example.com', 'long enough pw'],
+    ] as const
+  ).map(([label, email, password]): HostileCase => ({
+    name: `register with ${label}`,
+    send: ({ app }) => gql(app, REGISTER, { email, password }),
+    status: 200,
+    code: 'BAD_USER_INPUT',
+  })),
+  {
+    name: 'login with an empty password to an account whose old hash is of eight NUL bytes',
+    send: ({ app }) => gql(app, LOGIN, { email: NUL_HASH_EMAIL, password: '' }),
+    status: 200,
+    code: 'UNAUTHENTICATED',
+  },
+
+  // Money the schema does not allow, however it is written (Hardening II, finding 12).
+  ...(['19.999999999999999', '1e2'] as const).flatMap((price): HostileCase[] => [
+    {
+      name: `price ${price} as a GraphQL literal`,
+      send: ({ app, admin }) =>
+        gql(app, `mutation { createProduct(input: { name: "x", price: ${price}, stock: 1, category: "c" }) { id } }`, {}, admin),
+      status: 400,
+      code: 'GRAPHQL_VALIDATION_FAILED',
+    },
+    {
+      name: `price ${price} as a JSON number in a GraphQL variable`,
+      send: ({ app, admin }) =>
+        post(
+          app,
+          '/graphql',
+          `{"query": "mutation ($p: Money!) { createProduct(input: { name: \\"x\\", price: $p, stock: 1, category: \\"c\\" }) { id } }", "variables": {"p": ${price}}}`,
+          { authorization: `Bearer ${admin}` },
+        ),
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    },
+    {
+      name: `price ${price} as a JSON number to REST`,
+      send: ({ app, admin }) =>
+        post(app, '/api/products', `{"name": "x", "price": ${price}, "stock": 1, "category": "c"}`, { authorization: `Bearer ${admin}` }),
+      status: 400,
+      code: 'BAD_USER_INPUT',
+    },
+  ]),
+  {
+    name: 'minPrice 1e2 as a JSON number in the variables of a GraphQL GET',
+    send: ({ app }) =>
+      fetch(
+        `${app.url}/graphql?${new URLSearchParams({
+          query: 'query ($m: Money) { products(first: 1, minPrice: $m) { totalCount } }',
+          variables: '{"m": 1e2}',
+        })}`,
+        { headers: { 'apollo-require-preflight': 'true' } },
+      ).then(answer),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+  },
+
   // Mass assignment at registration.
   {
     name: 'mass assignment: role in the GraphQL RegisterInput',
@@ -515,6 +594,8 @@ describe.each(dialects)('hostile requests on %s', (dialect) => {
       { p: productId },
       alice.token,
     );
+    const created_at = new Date();
+    await app.db('users').insert({ email: NUL_HASH_EMAIL, password: bcrypt.hashSync('\0'.repeat(8), 4), role: 'user', created_at, updated_at: created_at });
     const carol = (await app.signUp('carol@example.com')).token;
     await app.gql('mutation { logout }', {}, carol);
     const dave = (await app.signUp('dave@example.com', { password: 'first password 1' })).token;

@@ -1,6 +1,7 @@
 // Tokens carry the user's token version (claim `ver`); logout, a password change and a role
 // change raise it, so every token signed before stops working at its next request.
 import jwt from 'jsonwebtoken';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
@@ -117,12 +118,12 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
 
     it('refuses a token of the old version forged without `ver` (tokens from before versions count as 0)', async () => {
       const { token, id } = await app.signUp('legacy@example.com');
-      const legacy = jwt.sign({ sub: id, exp: nowInSeconds() + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+      const legacy = jwt.sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: id, exp: nowInSeconds() + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
       await expectSignedIn(legacy, 'legacy@example.com');
 
       await app.gql(LOGOUT, undefined, token);
       await expectEnded(legacy);
-      const newer = jwt.sign({ sub: id, ver: 1, exp: nowInSeconds() + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+      const newer = jwt.sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: id, ver: 1, exp: nowInSeconds() + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
       await expectSignedIn(newer, 'legacy@example.com');
     });
 
@@ -132,7 +133,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
       ['a fraction', 0.5],
     ])('refuses a token whose `ver` is %s as an invalid token', async (_label, ver) => {
       const { id } = await app.signUp('odd@example.com');
-      const token = jwt.sign({ sub: id, ver, exp: nowInSeconds() + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+      const token = jwt.sign({ iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, sub: id, ver, exp: nowInSeconds() + 600 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
       const response = await app.gql(ME, undefined, token);
       expect(response.status).toBe(401);
       expect(response.errors![0]!).toMatchObject({ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } });

@@ -70,6 +70,14 @@ export async function updatePasswordOfUser(db: Db, id: number, passwordHash: str
 }
 
 /**
+ * The same password hashed again (in another form or at another cost): sessions stay as they
+ * are. Only while the stored hash is still `oldHash`, so a password changed meanwhile is kept.
+ */
+export async function replacePasswordHash(db: Db, id: number, oldHash: string, newHash: string): Promise<boolean> {
+  return (await db('users').where({ id, password: oldHash }).update({ password: newHash })) > 0;
+}
+
+/**
  * A new role; the user's tokens stop working, so no session keeps the old role's power. False
  * when there is no such user or the role is already this one (nothing is revoked then).
  */

@@ -25,7 +25,8 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
       return inputError('Money must be a string such as "19.99" or a number with at most two decimals');
     }
     try {
-      return parseMoney(ast.kind === Kind.STRING ? ast.value : Number(ast.value), 'Money');
+      // The literal's text, not Number(text): 19.999999999999999 and 1e2 are refused as written.
+      return parseMoney(ast.value, 'Money');
     } catch (error) {
       return inputError(error);
     }

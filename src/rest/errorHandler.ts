@@ -3,12 +3,14 @@ import type { Logger } from 'pino';
 import { asUnavailable } from '../db/knex';
 import { AppError, httpStatusFor, type ErrorCode } from '../errors';
 
-/** body-parser's errors carry the status they deserve (400 malformed JSON, 413 too large, 415 charset). */
+/** body-parser's errors carry the status they deserve (400 malformed JSON or inexact numbers, 413 too large, 415 charset). */
 function clientErrorOf(error: unknown): { status: number; message: string } | null {
   const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500) return null;
   if (type === 'entity.parse.failed') return { status, message: 'The request body is not valid JSON' };
   if (type === 'entity.too.large') return { status, message: 'The request body is too large' };
+  // exactJsonNumbers.ts explains which number and why.
+  if (type === 'entity.number.inexact' && error instanceof Error) return { status, message: error.message };
   return { status, message: 'The request could not be read' };
 }
 

@@ -1,5 +1,7 @@
+import { PASSWORD_RULES } from '../auth/passwords';
 import { ERROR_CODES, type ErrorCode } from '../errors';
 import { EXPENSIVE_READ_MAX_WAIT_MS } from '../services/expensiveReads';
+import { EMAIL_RULES } from '../services/emailAddresses';
 
 // The REST contract under /api, as an OpenAPI 3.1 document. It is served at /api/openapi.json
 // and every response in the test suite is validated against it, so it cannot drift from the code.
@@ -89,7 +91,10 @@ function errorWithCode(description: string, codes: ErrorCode[]): Response {
 
 
 const ERROR_RESPONSES = {
-  MalformedJson: errorWithCode('The request body is not valid JSON', ['BAD_USER_INPUT']),
+  MalformedJson: errorWithCode(
+    'The request body is not valid JSON, or holds a number written with an exponent (1e2) or with more digits than it keeps (19.999999999999999 reads as 20)',
+    ['BAD_USER_INPUT'],
+  ),
   PayloadTooLarge: errorWithCode('The request body is over 100 kB', ['BAD_USER_INPUT']),
   InvalidInput: errorWithCode(
     'Invalid input (`code` BAD_USER_INPUT; `field` names the offending field or parameter)',
@@ -212,8 +217,8 @@ const schemas: Record<string, JsonSchema> = {
     type: 'object',
     required: ['email', 'password'],
     properties: {
-      email: { type: 'string', maxLength: 254, examples: ['user@example.com'] },
-      password: { type: 'string', description: '8 to 72 bytes in UTF-8', minLength: 1 },
+      email: { type: 'string', maxLength: 254, description: EMAIL_RULES, examples: ['user@example.com'] },
+      password: { type: 'string', description: `At registration: ${PASSWORD_RULES}`, minLength: 1 },
     },
   },
   PasswordChange: {
@@ -221,7 +226,7 @@ const schemas: Record<string, JsonSchema> = {
     required: ['current_password', 'new_password'],
     properties: {
       current_password: { type: 'string', minLength: 1 },
-      new_password: { type: 'string', description: '8 to 72 bytes in UTF-8', minLength: 1 },
+      new_password: { type: 'string', description: PASSWORD_RULES, minLength: 1 },
     },
   },
   User: {
@@ -259,7 +264,9 @@ const schemas: Record<string, JsonSchema> = {
     additionalProperties: false,
   },
   Price: {
-    description: 'An amount from 0 to 1000000.00 with at most two decimals, as a number (19.99) or a string ("19.99")',
+    description:
+      'An amount from 0 to 1000000.00 with at most two decimals, as a number (19.99) or a string ("19.99"); ' +
+      'a number is taken as written: 1e2 and 19.999999999999999 are refused (400), never rounded',
     anyOf: [
       { type: 'number', minimum: 0, maximum: 1_000_000 },
       { type: 'string', pattern: '^\\s*\\d{1,7}(\\.\\d{1,2})?\\s*$' },
@@ -447,7 +454,7 @@ export const openApiDocument: OpenApiDocument = {
       post: {
         operationId: 'register',
         summary: 'Create a customer account and sign in',
-        description: 'The role is always `user`. The email is stored trimmed and in lower case.',
+        description: 'The role is always `user`. The email is stored trimmed, in Unicode NFC and in lower case.',
         tags: ['Auth'],
         requestBody: requestBody('Credentials'),
         responses: {
@@ -455,7 +462,7 @@ export const openApiDocument: OpenApiDocument = {
           ...JSON_BODY_ERRORS,
           '401': error('InvalidToken'),
           '409': error('Conflict', 'An account with this email already exists'),
-          '422': error('InvalidInput', 'A missing or invalid email, or a password not of 8 to 72 bytes'),
+          '422': error('InvalidInput', 'A missing or invalid email, or a password against the rules (`field` says which)'),
           ...ALWAYS,
         },
       },
@@ -506,7 +513,7 @@ export const openApiDocument: OpenApiDocument = {
           '401': error('Unauthenticated'),
           '422': error(
             'InvalidInput',
-            'A missing field, a wrong `current_password`, or a `new_password` not of 8 to 72 bytes',
+            'A missing field, a wrong `current_password`, or a `new_password` against the rules',
           ),
           '429': error('TooManyAttempts'),
           ...ALWAYS,

@@ -24,6 +24,12 @@ export interface RequestScope {
   loginThrottle: LoginThrottle;
   /** Reads that scan run through it (at most all but one pooled connection at once); one per app. */
   expensiveReads: ExpensiveReadGate;
+  /**
+   * Users this request signed in (register, login, changePassword). The response hands the
+   * client their token, so it may also show what they can see of themselves: `register { user {
+   * orders } }` must not create an account and then fail without giving its token.
+   */
+  signedIn: Set<number>;
 }
 
 export function requireUser(viewer: User | null): User {

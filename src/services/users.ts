@@ -1,5 +1,5 @@
 import { signToken } from '../auth/jwt';
-import { checkPasswordStrength, fitsBcrypt, hashPassword, verifyPassword } from '../auth/passwords';
+import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/passwords';
 import { isUniqueViolation, type Db } from '../db/knex';
 import {
   countUsers,
@@ -8,6 +8,7 @@ import {
   findUsersByIds,
   insertUser,
   listUsers,
+  replacePasswordHash,
   revokeTokensOfUser,
   updatePasswordOfUser,
   updateRoleOfUser,
@@ -15,17 +16,9 @@ import {
 import type { AuthResult, Role, User, UserConnection } from '../domain';
 import { AppError, badInput, conflict, forbidden, notFound, unauthenticated } from '../errors';
 import { parseId } from '../validation';
+import { normalizeEmail } from './emailAddresses';
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
 import { requireAdmin, requireUser, type RequestScope } from './scope';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function normalizeEmail(email: string): string {
-  const normalized = email.trim().toLowerCase();
-  if (normalized === '') throw badInput('email', 'email must not be empty');
-  if (normalized.length > 254 || !EMAIL.test(normalized)) throw badInput('email', 'email is not a valid address');
-  return normalized;
-}
 
 // Compared against when the email is unknown, so a failed login costs the same either way.
 const dummyHashes = new Map<number, Promise<string>>();
@@ -34,8 +27,9 @@ function dummyHash(rounds: number): Promise<string> {
   return dummyHashes.get(rounds)!;
 }
 
-export function createUserService({ db, read, config, loaders, viewer, clientIp, loginThrottle }: RequestScope) {
+export function createUserService({ db, read, config, loaders, viewer, clientIp, loginThrottle, signedIn }: RequestScope) {
   function authenticate(user: User): AuthResult {
+    signedIn.add(user.id);
     return { ...signToken(user, config.jwt), user };
   }
 
@@ -72,9 +66,11 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
       const email = normalizeEmail(emailInput);
       const user = await loginThrottle.attempt(email, clientIp, async () => {
         const found = await findUserByEmail(db, email);
-        const matches = await verifyPassword(password, found?.passwordHash ?? (await dummyHash(config.bcryptRounds)));
-        // bcrypt ignores bytes past the 72nd, so a longer password must not match a shorter one.
-        return found && matches && fitsBcrypt(password) ? found : null;
+        const check = await verifyPassword(password, found?.passwordHash ?? (await dummyHash(config.bcryptRounds)));
+        if (!found || !check.matches) return null;
+        // A hash of the password's raw, non-NFC form (made before passwords were normalised).
+        if (check.rehash) await replacePasswordHash(db, found.id, found.passwordHash, await hashPassword(password, config.bcryptRounds));
+        return found;
       });
       if (!user) throw new AppError('UNAUTHENTICATED', 'Invalid email or password');
       const { passwordHash: _hash, ...withoutPassword } = user;
@@ -97,7 +93,7 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
       checkPasswordStrength(newPassword, 'newPassword');
       const confirmed = await loginThrottle.attempt(user.email, clientIp, async () => {
         const hash = await findPasswordHashOfUser(db, user.id);
-        return hash !== null && fitsBcrypt(currentPassword) && (await verifyPassword(currentPassword, hash)) ? true : null;
+        return hash !== null && (await verifyPassword(currentPassword, hash)).matches ? true : null;
       });
       if (!confirmed) throw badInput('currentPassword', 'currentPassword is not your current password');
       const passwordHash = await hashPassword(newPassword, config.bcryptRounds);

@@ -26,6 +26,7 @@ export type AuthPayload = {
   expiresAt: Scalars['DateTime']['output'];
   /** A bearer token for the `Authorization` header. */
   token: Scalars['String']['output'];
+  /** The signed-in user, as that user sees themselves: their `orders` included, though the request had no token. */
   user: User;
 };
 
@@ -320,8 +321,15 @@ export type QueryUsersArgs = {
 };
 
 export type RegisterInput = {
+  /**
+   * A valid address, stored trimmed, in Unicode NFC and in lower case. No invisible characters, no
+   * marks drawn over Latin, Greek or Cyrillic letters, no mixing of those alphabets in one part.
+   */
   email: Scalars['String']['input'];
-  /** 8 to 72 bytes. */
+  /**
+   * 8 to 72 bytes in UTF-8, counted in Unicode NFC (composed and decomposed accents are the same
+   * password). No control characters or unpaired surrogates; not only spaces.
+   */
   password: Scalars['String']['input'];
 };
 

@@ -56,8 +56,15 @@ export type ProductUpdateInput = {
 };
 
 export type RegisterInput = {
+  /**
+   * A valid address, stored trimmed, in Unicode NFC and in lower case. No invisible characters, no
+   * marks drawn over Latin, Greek or Cyrillic letters, no mixing of those alphabets in one part.
+   */
   email: string;
-  /** 8 to 72 bytes. */
+  /**
+   * 8 to 72 bytes in UTF-8, counted in Unicode NFC (composed and decomposed accents are the same
+   * password). No control characters or unpaired surrogates; not only spaces.
+   */
   password: string;
 };
 
