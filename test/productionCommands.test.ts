@@ -71,7 +71,7 @@ describe('production commands: npm start, npm run migrate and npm run seed', () 
       const npm = (script: string, env: Record<string, string>) =>
         runProcess('npm', ['run', '--silent', script], { PATH, BCRYPT_ROUNDS: '4', ...database.env, ...env }, dir);
       try {
-        const environment = dialect === 'mysql' ? { NODE_ENV: 'production', ADMIN_EMAIL: 'ops@shop.example', ADMIN_PASSWORD: 'correct horse battery' } : {};
+        const environment: Record<string, string> = dialect === 'mysql' ? { NODE_ENV: 'production', ADMIN_EMAIL: 'ops@shop.example', ADMIN_PASSWORD: 'correct horse battery' } : {};
         const migrate = await npm('migrate', environment);
         expect(migrate).toMatchObject({ code: 0, stderr: [] });
         expect(migrate.stdout).toEqual([expect.stringMatching(/^Applied: \d{14}_create_users, /)]);
