@@ -57,7 +57,9 @@ export interface Config {
   graphqlExecutor: GraphqlExecutor;
   /** Who served a request, in every log line and the X-Instance-Id header (INSTANCE_ID). */
   instanceId: string;
-  /** Password for the seeded admin account; required to seed a production database. */
+  /** The seeded admin's email (ADMIN_EMAIL); null: admin@example.com in development, required to seed production. */
+  adminEmail: string | null;
+  /** The seeded admin's password (ADMIN_PASSWORD); null: admin123 in development, required to seed production. */
   adminPassword: string | null;
   /** Units one user's PENDING (unpaid) orders may hold together (MAX_UNPAID_UNITS_PER_USER). */
   maxUnpaidUnitsPerUser: number;
@@ -85,26 +87,42 @@ export function readProcessEnv(): Env {
   return process.env;
 }
 
-export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
+/**
+ * What `npm run migrate` and `npm run seed` read: the database and the seeded admin, nothing
+ * that only the server needs (no JWT_SECRET: they sign nothing).
+ */
+export type CommandConfig = Pick<Config, 'env' | 'database' | 'bcryptRounds' | 'adminEmail' | 'adminPassword' | 'warnings'>;
+
+export function loadCommandConfig(env: Env = readProcessEnv()): Readonly<CommandConfig> {
   const warnings: string[] = [];
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const production = nodeEnv === 'production';
+  return Object.freeze({
+    env: nodeEnv,
+    database: databaseConfig(env, nodeEnv === 'production', warnings),
+    bcryptRounds: integer(env, 'BCRYPT_ROUNDS', 12, 4, 20),
+    adminEmail: optional(env, 'ADMIN_EMAIL'),
+    adminPassword: optional(env, 'ADMIN_PASSWORD'),
+    warnings,
+  });
+}
+
+export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
+  const command = loadCommandConfig(env);
+  const warnings = [...command.warnings];
+  const production = command.env === 'production';
 
   const config: Config = {
-    env: nodeEnv,
+    ...command,
     port: integer(env, 'PORT', 4000, 0, 65535),
-    database: databaseConfig(env, production, warnings),
     jwt: {
       secret: jwtSecret(env, production, warnings),
       expiresInSeconds: duration(env, 'JWT_EXPIRES_IN', '1h'),
     },
-    bcryptRounds: integer(env, 'BCRYPT_ROUNDS', 12, 4, 20),
     corsOrigins: list(env, 'FRONTEND_URL').map((origin) => url(origin, 'FRONTEND_URL').replace(/\/$/, '')),
     redisUrl: optional(env, 'REDIS_URL'),
     trustProxy: trustProxy(env),
     instanceId: instanceId(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    adminPassword: optional(env, 'ADMIN_PASSWORD'),
     maxUnpaidUnitsPerUser: integer(env, 'MAX_UNPAID_UNITS_PER_USER', DEFAULT_MAX_UNPAID_UNITS, 1, 10_000_000),
     pendingOrderTtlSeconds: optional(env, 'PENDING_ORDER_TTL') === null ? null : duration(env, 'PENDING_ORDER_TTL', ''),
     loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',

@@ -2,7 +2,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createDb } from './db/knex';
 import { createLogger } from './logger';
-import { prepareDatabase } from './startup';
+import { listeningLine, prepareDatabase, storefrontBuilt } from './startup';
 
 /** SIGTERM: 1 s of readiness 503 while still serving, then up to 8 s of draining, exit by 10 s. */
 const SHUTDOWN_ANNOUNCE_MS = 1000;
@@ -41,9 +41,17 @@ async function main(): Promise<void> {
     await db.destroy();
     process.exit(1);
   }
+  // A port that cannot be opened is one line naming the variable, not a stack trace.
+  const listenFailed = (error: NodeJS.ErrnoException) => {
+    const problem = { EADDRINUSE: 'is already in use', EACCES: 'needs privileges this process lacks' }[error.code ?? ''];
+    if (problem) console.error(`Port ${config.port} ${problem}: set PORT`);
+    else logger.fatal({ err: error }, 'could not listen');
+    void db.destroy().finally(() => process.exit(1));
+  };
+  app.httpServer.once('error', listenFailed);
   app.httpServer.listen(config.port, () => {
-    const database = config.database.client === 'mysql' ? `MySQL ${config.database.host}` : config.database.filename;
-    logger.info(`Shopgraph listening on http://localhost:${config.port} (GraphQL /graphql, REST /api; ${database})`);
+    app.httpServer.off('error', listenFailed);
+    logger.info(listeningLine(config, storefrontBuilt()));
   });
 
   // SIGTERM: readiness turns 503, in-flight requests finish (8 s at most), the pool closes,

@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../src/config';
+import { listeningLine } from '../src/startup';
 import { freePort, runServer, waitUntilListening } from './support/serverProcess';
 
 describe('starting the server', () => {
@@ -36,7 +39,33 @@ describe('starting the server', () => {
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    expect(server.output()).toMatch(/data\/shopgraph\.sqlite/);
+    const listening = server.output().split('\n').find((line) => line.includes('Shopgraph listening'));
+    const origin = `http://localhost:${new URL(server.url).port}`;
+    for (const part of [`storefront ${origin}/`, `GraphQL ${origin}/graphql`, `(docs ${origin}/api/docs)`, 'data/shopgraph.sqlite']) {
+      expect(listening).toContain(part);
+    }
+    expect(listening).toContain('demo accounts admin@example.com / admin123 (admin), user@example.com / user123');
+  });
+
+  it('names no demo accounts outside development, and says when the storefront is not built', () => {
+    const production = loadConfig({ NODE_ENV: 'production', DB_HOST: 'db.internal', JWT_SECRET: 'x'.repeat(32), PORT: '8080' });
+    expect(listeningLine(production, false)).toBe(
+      'Shopgraph listening: storefront not built (npm run build:web); GraphQL http://localhost:8080/graphql; '
+        + 'REST http://localhost:8080/api (docs http://localhost:8080/api/docs); database MySQL db.internal',
+    );
+  });
+
+  it('a port in use: one line on stderr naming PORT, exit 1', async () => {
+    const port = await freePort();
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(port, resolve)); // every address, as the server listens
+    try {
+      const server = runServer({ PORT: String(port), BCRYPT_ROUNDS: '4' }, dir);
+      expect(await server.exited).toBe(1);
+      expect(server.errorOutput()).toBe(`Port ${port} is already in use: set PORT\n`);
+    } finally {
+      holder.close();
+    }
   });
 
   it('seeds only once: a restart keeps the data as it was', async () => {

@@ -14,6 +14,8 @@ export interface ServerProcess {
   child: ChildProcess;
   url: string;
   output(): string;
+  /** What the process wrote to stderr alone. */
+  errorOutput(): string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
 }
@@ -52,10 +54,14 @@ export function runServer(env: Record<string, string>, cwd: string): ServerProce
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errorOutput = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    errorOutput += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${env.PORT ?? 4000}`, output: () => output, exited };
+  return { child, url: `http://127.0.0.1:${env.PORT ?? 4000}`, output: () => output, errorOutput: () => errorOutput, exited };
 }
 
 /** Polls until the server answers its health check (or the process dies). */
