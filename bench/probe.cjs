@@ -5,7 +5,6 @@
 //   { probe: 'stats', id, reset }  → event-loop delay (monitorEventLoopDelay), CPU time and memory since the last reset
 //   { probe: 'cpu-start', id }     → starts the V8 CPU profiler (inspector)
 //   { probe: 'cpu-stop', id, file } → stops it and writes the .cpuprofile
-const process = require('node:process');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { writeFileSync } = require('node:fs');
 

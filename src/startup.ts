@@ -6,7 +6,7 @@ import { DEMO_ADMIN, DEMO_CUSTOMER, seedDemoData } from '../seeds/demo';
 import type { Config } from './config';
 import { migrateToLatest } from './db/migrations';
 import { countUsers } from './db/users';
-import { normalizeEmail } from './services/users';
+import { normalizeEmail } from './services/emailAddresses';
 import { storefrontDir } from './storefront';
 
 /** Applies pending migrations; a development database with no users also gets the demo data. */

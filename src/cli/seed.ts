@@ -6,7 +6,7 @@ import { checkPasswordStrength } from '../auth/passwords';
 import { ConfigError, loadCommandConfig, type CommandConfig } from '../config';
 import { createDb } from '../db/knex';
 import { migrateToLatest } from '../db/migrations';
-import { normalizeEmail } from '../services/users';
+import { normalizeEmail } from '../services/emailAddresses';
 import { holdToRule, runCommand } from './command';
 
 const USAGE = 'Usage: npm run seed [-- --demo] [--reset-password]';
