@@ -4,7 +4,8 @@
 // the benchmark's data set seeded on the primary, and two Shopgraph servers on that primary: one
 // with DB_REPLICAS pointing at the replica, one without. Each server connects as an account of
 // its own, so MariaDB counts their statements apart, on the primary and on the replica.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
@@ -28,6 +29,9 @@ export interface StatementTally {
   positionWaits: number;
   /** Their summed server-side time, in picoseconds (performance_schema). */
   positionWaitPicos: number;
+  /** CPU time (user + system) each mariadbd process has used since it started, in ms. */
+  primaryCpuMs: number;
+  replicaCpuMs: number;
 }
 
 export interface ReplicaPair {
@@ -44,6 +48,13 @@ export interface ReplicaPair {
   startSeconds: number;
   tally(account: string): Promise<StatementTally>;
   stop(): Promise<void>;
+}
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, fields 14 and 15, in clock ticks). */
+function cpuMsOf(pid: number, ticksPerSecond: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 /** Root's pool over the server's socket, for the statement counters. */
@@ -89,6 +100,7 @@ export async function startReplicaPair(b: Bench): Promise<ReplicaPair> {
     steps.push(() => Promise.all([primaryRoot.destroy(), replicaRoot.destroy()]));
     const counters: StatementCounter[] = [await createStatementCounter(primaryRoot), await createStatementCounter(replicaRoot)];
     if (counters.some((counter) => counter.mode !== 'per-account')) throw new Error('REPLICA needs MariaDB user statistics on its own servers');
+    const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
     const env = (user: { user: string; password: string }) => ({
       DB_HOST: '127.0.0.1',
@@ -123,7 +135,14 @@ export async function startReplicaPair(b: Bench): Promise<ReplicaPair> {
               WHERE DIGEST_TEXT LIKE '%MASTER_GTID_WAIT%'`,
           ),
         ]);
-        return { primary: onPrimary, replica: onReplica, positionWaits: Number(waits.n ?? 0), positionWaitPicos: Number(waits.picos ?? 0) };
+        return {
+          primary: onPrimary,
+          replica: onReplica,
+          positionWaits: Number(waits.n ?? 0),
+          positionWaitPicos: Number(waits.picos ?? 0),
+          primaryCpuMs: cpuMsOf(primary.pid, ticksPerSecond),
+          replicaCpuMs: cpuMsOf(replica.pid, ticksPerSecond),
+        };
       },
       stop,
     };

@@ -24,6 +24,9 @@ interface Where {
   positionWaits: number;
   /** Server-side µs per MASTER_GTID_WAIT in the window; null when none ran. */
   waitMicros: number | null;
+  /** CPU ms per request of each mariadbd process (the primary's, the replica's). */
+  primaryCpuMs: number;
+  replicaCpuMs: number;
 }
 
 interface Side {
@@ -72,6 +75,8 @@ async function pairWindow(b: Bench, pair: ReplicaPair, target: Measured, account
     replica: per('replica'),
     positionWaits: per('positionWaits'),
     waitMicros: waits > 0 ? (after.positionWaitPicos - before.positionWaitPicos) / waits / 1e6 : null,
+    primaryCpuMs: per('primaryCpuMs'),
+    replicaCpuMs: per('replicaCpuMs'),
   });
   const sample = sampleFrom(result, per('primary') + per('replica'), stats);
   side.samples.push(sample);
@@ -170,6 +175,19 @@ async function positionCheck(b: Bench, pair: ReplicaPair, sides: Side[]): Promis
         result,
       ),
     );
+    // The same reads one at a time, no other load: what the check adds to one request's latency.
+    const count = b.options.mode === 'full' ? 1000 : 50;
+    await redis.del(...keys);
+    const before = await oneAtATime(b, pair.routed, readsOf(), count);
+    await orderEach();
+    const waited = await oneAtATime(b, pair.routed, readsOf(), count);
+    await redis.del(...keys);
+    const after = await oneAtATime(b, pair.routed, readsOf(), count);
+    const bare = (before + after) / 2;
+    b.report.notes.push(
+      `REPLICA: one read at a time (no other load, medians of ${count}), a customer's \`myOrders(first:10)\` takes ${waited.toFixed(2)} ms with a position to wait for and ` +
+        `${before.toFixed(2)} / ${after.toFixed(2)} ms without (before / after): the position check adds ${((waited - bare) * 1000).toFixed(0)} µs to a request.`,
+    );
   } finally {
     redis.disconnect();
   }
@@ -187,6 +205,20 @@ async function positionCheck(b: Bench, pair: ReplicaPair, sides: Side[]): Promis
       `${((cpu(withPosition) - cpu(without)) * 1000).toFixed(0)} µs of the server's CPU per request (${cpu(without).toFixed(2)} → ${cpu(withPosition).toFixed(2)} ms), ` +
       `and ${(median(withPosition.where.map((where) => where.replica)) - median(without.where.map((where) => where.replica))).toFixed(2)} statements on the replica (MASTER_GTID_WAIT, ${serverSide.toFixed(0)} µs each inside MariaDB); both sides ask Redis for the position.`,
   );
+}
+
+/** Median ms of `count` requests sent one after another (after 10 unmeasured ones). */
+async function oneAtATime(b: Bench, server: Measured, next: () => RequestSpec, count: number): Promise<number> {
+  const times: number[] = [];
+  const failed: number[] = [];
+  for (let i = 0; i < count + 10; i += 1) {
+    const started = performance.now();
+    const answer = await request(server.url, next());
+    if (answer.status !== 200) failed.push(answer.status);
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  if (failed.length > 0) b.report.problems.push(`REPLICA: ${failed.length} reads one at a time failed (HTTP ${[...new Set(failed)].join(', ')})`);
+  return median(times);
 }
 
 /** MASTER_GTID_WAIT at a reached position against `SELECT 1`, one at a time from the benchmark's process. */
@@ -221,14 +253,15 @@ function whereTable(sides: Side[]): string {
     return present.length === 0 ? '—' : median(present).toFixed(2);
   };
   const lines = [
-    '| window | req/s | p50 ms | p99 ms | SQL/req on the primary | on the replica | MASTER_GTID_WAIT/req | µs per wait in MariaDB | CPU ms/req (server) |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| window | req/s | p50 ms | p99 ms | SQL/req on the primary | on the replica | MASTER_GTID_WAIT/req | µs per wait in MariaDB | CPU ms/req: Shopgraph | primary mariadbd | replica mariadbd |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const side of sides) {
     lines.push(
       `| ${side.label} | ${m(side.samples.map((s) => s.rps)).replace(/\.\d+$/, '')} | ${m(side.samples.map((s) => s.p50))} | ${m(side.samples.map((s) => s.p99))} | ` +
         `${m(side.where.map((w) => w.primary))} | ${m(side.where.map((w) => w.replica))} | ${m(side.where.map((w) => w.positionWaits))} | ` +
-        `${m(side.where.map((w) => w.waitMicros)).replace(/\.\d+$/, '')} | ${m(side.samples.map((s) => s.cpuMs))} |`,
+        `${m(side.where.map((w) => w.waitMicros)).replace(/\.\d+$/, '')} | ${m(side.samples.map((s) => s.cpuMs))} | ` +
+        `${m(side.where.map((w) => w.primaryCpuMs))} | ${m(side.where.map((w) => w.replicaCpuMs))} |`,
     );
   }
   lines.push(
