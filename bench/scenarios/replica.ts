@@ -214,9 +214,9 @@ async function positionCheck(b: Bench, pair: ReplicaPair, sides: Side[]): Promis
   const cpu = (side: Side) => median(side.samples.map((sample) => sample.cpuMs ?? Number.NaN));
   const serverSide = median(withPosition.where.flatMap((where) => (where.waitMicros === null ? [] : [where.waitMicros])));
   b.report.notes.push(
-    `REPLICA: the position check adds ${((p50(withPosition) - p50(without)) * 1000).toFixed(0)} µs to a read's p50 (${p50(without).toFixed(2)} → ${p50(withPosition).toFixed(2)} ms under ${b.options.connections} connections), ` +
-      `${((cpu(withPosition) - cpu(without)) * 1000).toFixed(0)} µs of the server's CPU per request (${cpu(without).toFixed(2)} → ${cpu(withPosition).toFixed(2)} ms), ` +
-      `and ${(median(withPosition.where.map((where) => where.replica)) - median(without.where.map((where) => where.replica))).toFixed(2)} statements on the replica (MASTER_GTID_WAIT, ${serverSide.toFixed(0)} µs each inside MariaDB); both sides ask Redis for the position.`,
+    `REPLICA: under ${b.options.connections} connections, reads without a position → with one: p50 ${p50(without).toFixed(2)} → ${p50(withPosition).toFixed(2)} ms, ` +
+      `the server's CPU ${cpu(without).toFixed(2)} → ${cpu(withPosition).toFixed(2)} ms per request, ` +
+      `statements on the replica +${(median(withPosition.where.map((where) => where.replica)) - median(without.where.map((where) => where.replica))).toFixed(2)} per request (MASTER_GTID_WAIT, ${serverSide.toFixed(0)} µs each inside MariaDB); both sides ask Redis for the position.`,
   );
 }
 
