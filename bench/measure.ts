@@ -35,6 +35,8 @@ export interface Bench {
   report: Report;
   /** Where the Node 24 rows' runtime came from (set by the N24 scenario). */
   node24?: string;
+  /** Stops what a scenario started (idempotently) if the run ends early: interrupted or failed. */
+  atExit(step: () => Promise<unknown>): void;
   /** S1's result, which S4 loads the server with. */
   s1?: { rps: number; p99: number };
   log(line: string): void;

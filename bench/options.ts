@@ -2,8 +2,11 @@
 import path from 'node:path';
 import type { Sizes } from './seed';
 
-/** The targets' scenarios, then N24 (Node 24 against Node 20) and POOL (the pool-size sweep). */
-export const SCENARIOS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'N24', 'POOL'] as const;
+/**
+ * The targets' scenarios, then N24 (Node 24 against Node 20), POOL (the pool-size sweep) and
+ * REPLICA (S1 and S2 with one read replica, and read-your-writes' position check).
+ */
+export const SCENARIOS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'N24', 'POOL', 'REPLICA'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {

@@ -1,7 +1,8 @@
 // `npm run bench` — seeds a fresh MariaDB database, starts Shopgraph in production mode and the
 // anchors as separate processes, runs the scenarios, writes the report, cleans everything up.
 //   --smoke            a few seconds per scenario, one round, a small data set (CI)
-//   --only S1,S3       some scenarios only (S4 brings S1 along); N24: Node 24 vs 20; POOL: pool sweep
+//   --only S1,S3       some scenarios only (S4 brings S1 along); N24: Node 24 vs 20; POOL: pool sweep;
+//                      REPLICA: S1 and S2 with one read replica, and the read-your-writes position check
 //   --profile S3       CPU-profile the server in one extra window of these scenarios only
 //   --no-profile       no profiles (full runs profile every scenario by default)
 //   --rounds N         full runs: N rounds instead of 3 (for development)
@@ -21,6 +22,7 @@ import { checksTable, emptyReport, renderMarkdown, resultsTable, writeReport } f
 import { s5OneProductRace } from './scenarios/orders';
 import { poolSweep } from './scenarios/poolSweep';
 import { s1CatalogPages, s2GraphqlCatalog, s3OrdersWithItems, s6Search, s7SignedIn } from './scenarios/reads';
+import { replicaScaleOut } from './scenarios/replica';
 import { n24Runtime } from './scenarios/runtime';
 import { s4SignInFlood } from './scenarios/signIn';
 import { s8Soak } from './scenarios/soak';
@@ -28,7 +30,10 @@ import { ADMIN_ID, createBenchDatabase, FIRST_CUSTOMER_ID, mysqlServerFromEnv, s
 import { createStatementCounter } from './statements';
 import { captureProductSql } from './sqlCapture';
 
-/** In this order: S5 adds orders (S3 lists the newest) and S6 grows the catalog tenfold (N24 and POOL read S1's catalog). */
+/**
+ * In this order: S5 adds orders (S3 lists the newest) and S6 grows the catalog tenfold (N24 and POOL
+ * read S1's catalog). REPLICA seeds a MariaDB primary and replica of its own.
+ */
 const SCENARIOS: [ScenarioId, (b: Bench) => Promise<void>][] = [
   ['S1', s1CatalogPages],
   ['S7', s7SignedIn],
@@ -40,6 +45,7 @@ const SCENARIOS: [ScenarioId, (b: Bench) => Promise<void>][] = [
   ['POOL', poolSweep],
   ['S5', s5OneProductRace],
   ['S6', s6Search],
+  ['REPLICA', replicaScaleOut],
 ];
 
 const startedAt = new Date();
@@ -138,6 +144,7 @@ async function main(): Promise<number> {
       jwtSecret,
       ownPids,
       report: emptyReport(),
+      atExit: (step) => cleanups.push(step),
       log,
     };
     if (counter.mode === 'server-wide') {

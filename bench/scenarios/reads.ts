@@ -57,7 +57,7 @@ export function loadOf(b: Bench, target: Measured, requests: () => () => Request
  * again (up to 3 times, 1 s apart) before it counts as a problem: one smoke run in CI saw a
  * search answer differ once, which no repeat of the scenario reproduced; a note keeps its detail.
  */
-async function sameAnswer(b: Bench, id: string, ours: () => Promise<HttpAnswer>, anchor: () => Promise<HttpAnswer>, pick = (body: unknown) => body): Promise<void> {
+export async function sameAnswer(b: Bench, id: string, ours: () => Promise<HttpAnswer>, anchor: () => Promise<HttpAnswer>, pick = (body: unknown) => body): Promise<void> {
   const attempts = 3;
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const [mine, theirs] = await Promise.all([ours(), anchor()]);
@@ -163,11 +163,11 @@ const CATALOG_QUERY = `query Catalog($first: Int!, $after: String) {
 
 export const catalogQuery = (first: number, after: string | null) => postJson('/graphql', { query: CATALOG_QUERY, variables: { first, after } });
 
-/** The cursors of the first pages, so requests can read different pages. */
-export async function catalogCursors(b: Bench, pages: number): Promise<(string | null)[]> {
+/** The cursors of the first pages (as `target` gives them), so requests can read different pages. */
+export async function catalogCursors(b: Bench, pages: number, target: Measured = b.ours): Promise<(string | null)[]> {
   const cursors: (string | null)[] = [null];
   while (cursors.length < pages) {
-    const answer = await request(b.ours.url, catalogQuery(PAGE_SIZE, cursors.at(-1)!));
+    const answer = await request(target.url, catalogQuery(PAGE_SIZE, cursors.at(-1)!));
     const end = (answer.body as { data?: { products?: { pageInfo?: { endCursor?: string | null } } } }).data?.products?.pageInfo?.endCursor;
     if (!end) break;
     cursors.push(end);
