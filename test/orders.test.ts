@@ -1178,13 +1178,14 @@ describe.each(dialects)('orders on %s', (dialect) => {
       expect(await count('orders')).toBe(50);
     }
 
-    it('GraphQL orders(first: N) with users, items and products costs the same few statements for 5 and 50', async () => {
+    it('GraphQL orders(first: N) with users, items and products costs the same few statements for 5 and 24', async () => {
       await arrangeFiftyOrders();
       const query = `query ($first: Int) { orders(first: $first) { nodes {
         id total user { email } items { quantity unitPrice product { name } } } } }`;
 
+      // 24 is the most such a page may ask for: each order is charged for 100 lines of items and products.
       const counts: number[] = [];
-      for (const first of [5, 50]) {
+      for (const first of [5, 24]) {
         let response: GraphQLResponse<{ orders: { nodes: { user: { email: string }; items: unknown[] }[] } }> | undefined;
         counts.push(
           await countStatements(async () => {
@@ -1195,7 +1196,7 @@ describe.each(dialects)('orders on %s', (dialect) => {
         const nodes = response!.data!.orders.nodes;
         expect(nodes).toHaveLength(first);
         for (const node of nodes) expect([2, 3]).toContain(node.items.length);
-        if (first === 50) expect(new Set(nodes.map((node) => node.user.email)).size).toBe(4);
+        if (first === 24) expect(new Set(nodes.map((node) => node.user.email)).size).toBe(4);
       }
 
       expect(counts[1]).toBe(counts[0]);
@@ -1216,7 +1217,7 @@ describe.each(dialects)('orders on %s', (dialect) => {
       expect(placed).toMatchObject({ status: 'pending', total_amount: 59.98 });
     });
 
-    it('REST GET /api/orders?limit=N as an admin costs the same few statements for 5 and 50', async () => {
+    it('REST GET /api/orders?limit=N as an admin costs the same few statements for 5 and 24', async () => {
       await arrangeFiftyOrders();
 
       const counts: number[] = [];
