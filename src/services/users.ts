@@ -1,3 +1,4 @@
+import { bcryptHash } from '../auth/bcryptThreads';
 import { signToken } from '../auth/jwt';
 import { checkPasswordStrength, fitsBcrypt, hashPassword, verifyPassword } from '../auth/passwords';
 import { isUniqueViolation, type Db } from '../db/knex';
@@ -27,12 +28,19 @@ export function normalizeEmail(email: string): string {
   return normalized;
 }
 
-// Compared against when the email is unknown, so a failed login costs the same either way.
+// Compared against when the email is unknown, so a failed login costs the same either way. Made
+// in the sign-in queue (a flood of registrations must not hold it up); a refusal is not kept.
 const dummyHashes = new Map<number, Promise<string>>();
 function dummyHash(rounds: number): Promise<string> {
-  if (!dummyHashes.has(rounds)) dummyHashes.set(rounds, hashPassword('not the password of anyone', rounds));
+  if (!dummyHashes.has(rounds)) {
+    const hash = bcryptHash('not the password of anyone', rounds, 'verify');
+    hash.catch(() => dummyHashes.delete(rounds));
+    dummyHashes.set(rounds, hash);
+  }
   return dummyHashes.get(rounds)!;
 }
+
+const emailTaken = () => conflict('An account with this email already exists');
 
 export function createUserService({ db, read, config, loaders, viewer, clientIp, loginThrottle }: RequestScope) {
   function authenticate(user: User): AuthResult {
@@ -51,17 +59,24 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
       return viewer;
     },
 
-    /** Registration always creates a customer; no input can choose the role. */
+    /**
+     * Registration always creates a customer; no input can choose the role. Each attempt that gets
+     * past input checks counts against the client address's registration limit, "email taken" too.
+     */
     async register(input: { email: string; password: string }): Promise<AuthResult> {
       const email = normalizeEmail(input.email);
       checkPasswordStrength(input.password);
-      const passwordHash = await hashPassword(input.password, config.bcryptRounds);
-      try {
-        return authenticate(await insertUser(db, { email, passwordHash, role: 'user' }));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('An account with this email already exists');
-        throw error;
-      }
+      return loginThrottle.registration(clientIp, async () => {
+        // Answered without hashing: a flood for a taken email costs queries, not bcrypt.
+        if (await findUserByEmail(db, email)) throw emailTaken();
+        const passwordHash = await hashPassword(input.password, config.bcryptRounds);
+        try {
+          return authenticate(await insertUser(db, { email, passwordHash, role: 'user' }));
+        } catch (error) {
+          if (isUniqueViolation(error)) throw emailTaken();
+          throw error;
+        }
+      });
     },
 
     /**
