@@ -53,8 +53,8 @@ function restRegister(app: TestApp, ip: string, email: string, password = PASSWO
 const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions.code;
 
 async function usersNamed(app: TestApp, pattern: string): Promise<number> {
-  const [{ count }] = await app.db('users').where('email', 'like', pattern).count({ count: '*' });
-  return Number(count);
+  const [row] = await app.db('users').where('email', 'like', pattern).count({ count: '*' });
+  return Number(row?.count ?? 0);
 }
 
 /** Counts new bcrypt hashes while `work` runs. */
