@@ -13,7 +13,7 @@ export const LOGIN_LIMITS = {
    * An attempt over a limit while checks that hold its points are still running (and may succeed,
    * which gives the points back) waits for them, this long at most, instead of being refused.
    */
-  inFlightWaitSeconds: 10,
+  inFlightWaitSeconds: 30,
 } as const;
 
 /** The window of REGISTRATION_LIMIT (config.registrationLimit): registrations per client address. */
