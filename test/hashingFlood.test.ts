@@ -3,7 +3,6 @@
 // password fields, the bcrypt queues are bounded (503 with Retry-After when full) with sign-in
 // checks ahead of new hashes, and a burst of correct sign-ins for one email all succeed (finding 12).
 import { randomBytes } from 'node:crypto';
-import os from 'node:os';
 import { Redis } from 'ioredis';
 import * as bcryptThreads from '../src/auth/bcryptThreads';
 import { IN_FLIGHT_KEY_PREFIX, LOGIN_LIMITS, REDIS_KEY_PREFIX, REGISTRATION_KEY_PREFIX, REGISTRATION_WINDOW_SECONDS } from '../src/auth/loginThrottle';
@@ -249,9 +248,10 @@ describe.each(dialects)('limits shared by two app instances through Redis on %s'
 });
 
 describe('bounded bcrypt queues', () => {
-  const THREADS = os.availableParallelism();
-  /** Jobs that keep every thread busy for seconds (cost 15: ~2 s each on an idle core, more on a busy one). */
-  const occupyThreads = () => Array.from({ length: THREADS }, () => bcryptThreads.bcryptHash('keeping a thread busy', 15));
+  const { total, forHashes } = bcryptThreads.BCRYPT_THREADS;
+  /** Jobs that keep threads busy for seconds (cost 15: ~2 s each on an idle core, more on a busy one). */
+  const longJobs = (count: number, priority: bcryptThreads.BcryptPriority) =>
+    Array.from({ length: count }, () => bcryptThreads.bcryptHash('keeping a thread busy', 15, priority));
 
   afterEach(() => {
     bcryptThreads.setBcryptQueueMax(32);
@@ -259,21 +259,32 @@ describe('bounded bcrypt queues', () => {
 
   it('refuses a job whose queue is full at once with SERVICE_UNAVAILABLE and a Retry-After; the other queue still takes jobs', async () => {
     bcryptThreads.setBcryptQueueMax(2);
-    const busy = occupyThreads();
+    const busy = longJobs(forHashes, 'hash');
     const queued = [bcryptThreads.bcryptHash('one', 4), bcryptThreads.bcryptHash('two', 4)];
     const refused = bcryptThreads.bcryptHash('three', 4);
     await expect(refused).rejects.toBeInstanceOf(AppError);
     await expect(refused).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { retryAfterSeconds: expect.any(Number) } });
-    expect(bcryptThreads.bcryptLoad()).toEqual({ running: THREADS, queued: { verify: 0, hash: 2 } });
+    expect(bcryptThreads.bcryptLoad()).toMatchObject({ hashesRunning: forHashes, queued: { verify: 0, hash: 2 } });
     // A sign-in check waits in its own queue.
     const check = bcryptThreads.bcryptCompare('one', await queued[0]!);
     await expect(check).resolves.toBe(true);
     await Promise.all([...busy, ...queued]);
   }, 60_000);
 
+  (total >= 2 ? it : it.skip)('keeps a thread for sign-in checks: one starts at once while new hashes fill the others and queue', async () => {
+    const hash = await bcryptThreads.bcryptHash('anything', 4);
+    let hashesDone = 0;
+    const busy = longJobs(total, 'hash').map((job) => job.then(() => (hashesDone += 1)));
+    await expect(bcryptThreads.bcryptCompare('anything', hash)).resolves.toBe(true);
+    // Milliseconds of work beside seconds of it: no long hash had to end first.
+    expect(hashesDone).toBe(0);
+    await Promise.all(busy);
+  }, 60_000);
+
   it('hands the next free thread a sign-in check before new hashes queued earlier', async () => {
     const hash = await bcryptThreads.bcryptHash('anything', 4);
-    const busy = occupyThreads();
+    // Every thread busy: the hash threads with new hashes, the one kept for sign-ins with a long check.
+    const busy = [...longJobs(forHashes, 'hash'), ...longJobs(total - forHashes, 'verify')];
     const finished: string[] = [];
     const hashes = Array.from({ length: 4 }, (_, i) =>
       bcryptThreads.bcryptHash(`new account ${i}`, 12).then(() => finished.push(`hash ${i}`)),
@@ -302,8 +313,8 @@ describe.each(dialects)('a full password queue over HTTP on %s', (dialect) => {
     const ip = randomClientIp();
     const tag = unique();
 
-    // Every thread busy for seconds and the new-hash queue (1) full.
-    const busy = Array.from({ length: os.availableParallelism() }, () => bcryptThreads.bcryptHash('keeping a thread busy', 15));
+    // Every thread new hashes may use busy for seconds, and the new-hash queue (1) full.
+    const busy = Array.from({ length: bcryptThreads.BCRYPT_THREADS.forHashes }, () => bcryptThreads.bcryptHash('keeping a thread busy', 15));
     const queued = bcryptThreads.bcryptHash('waiting', 4);
     const signIn = gqlAt(app.url, randomClientIp(), LOGIN, { email: member, password: PASSWORD });
 
@@ -320,7 +331,7 @@ describe.each(dialects)('a full password queue over HTTP on %s', (dialect) => {
     expect(codeOf(overGraphql)).toBe('SERVICE_UNAVAILABLE');
     expect(overGraphql.errors![0]!.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
 
-    // The sign-in waited in its own queue and went ahead of the queued hash.
+    // The sign-in had its own thread (or, on one core, its own queue ahead of the queued hash).
     const signedIn = await signIn;
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data).toMatchObject({ login: { user: { email: member } } });

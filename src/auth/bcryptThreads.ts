@@ -13,10 +13,10 @@ import { AppError } from '../errors';
  *
  * Jobs wait in two bounded queues. `verify` (a password check of an existing account: sign-in,
  * changePassword's current password) is always handed to the next free thread before `hash` (a new
- * hash: registration, changePassword's new password), so a flood of registrations delays a
- * sign-in by at most the one hash a thread is busy with. A job that finds its queue full is
- * refused at once (SERVICE_UNAVAILABLE with a Retry-After estimated from the queue) instead of
- * queueing for a minute.
+ * hash: registration, changePassword's new password), and new hashes never take the last thread
+ * (with 2 or more), so a flood of registrations leaves one thread to sign-ins. A job that finds its
+ * queue full is refused at once (SERVICE_UNAVAILABLE with a Retry-After estimated from the queue)
+ * instead of queueing for a minute.
  */
 
 type Job = { op: 'hash'; password: string; rounds: number } | { op: 'compare'; password: string; hash: string };
@@ -48,10 +48,14 @@ parentPort.on('message', (job) => {
 `;
 
 const THREADS = Math.max(1, os.availableParallelism());
+/** Threads new hashes may use at once: all but one, which stays for sign-in checks. */
+const HASH_THREADS = Math.max(1, THREADS - 1);
+export const BCRYPT_THREADS = { total: THREADS, forHashes: HASH_THREADS } as const;
 const idle: Worker[] = [];
 const busy = new Map<Worker, Pending & { startedAt: number }>();
 const queues: Record<BcryptPriority, Pending[]> = { verify: [], hash: [] };
 let queueMax = DEFAULT_BCRYPT_QUEUE_MAX;
+let hashesRunning = 0;
 /** Recent milliseconds a job took on its thread (moving average), for Retry-After. */
 const jobMs: Record<BcryptPriority, number> = { verify: 250, hash: 250 };
 
@@ -61,8 +65,8 @@ export function setBcryptQueueMax(max: number): void {
 }
 
 /** Jobs running and waiting, for logs and tests. */
-export function bcryptLoad(): { running: number; queued: Record<BcryptPriority, number> } {
-  return { running: busy.size, queued: { verify: queues.verify.length, hash: queues.hash.length } };
+export function bcryptLoad(): { running: number; hashesRunning: number; queued: Record<BcryptPriority, number> } {
+  return { running: busy.size, hashesRunning, queued: { verify: queues.verify.length, hash: queues.hash.length } };
 }
 
 function startThread(): Worker {
@@ -71,6 +75,7 @@ function startThread(): Worker {
     const pending = busy.get(worker);
     busy.delete(worker);
     if (pending) {
+      if (pending.priority === 'hash') hashesRunning -= 1;
       jobMs[pending.priority] = 0.8 * jobMs[pending.priority] + 0.2 * (performance.now() - pending.startedAt);
       if (reply.ok) pending.resolve(reply.value);
       else pending.reject(new Error(reply.message));
@@ -86,6 +91,7 @@ function startThread(): Worker {
 function retire(worker: Worker, error: Error): void {
   const pending = busy.get(worker);
   busy.delete(worker);
+  if (pending?.priority === 'hash') hashesRunning -= 1;
   const index = idle.indexOf(worker);
   if (index >= 0) idle.splice(index, 1);
   pending?.reject(error);
@@ -99,11 +105,19 @@ function release(worker: Worker): void {
   dispatch();
 }
 
+/** The queue whose job may start next: sign-in checks first, new hashes while they have a thread to spare. */
+function nextQueue(): BcryptPriority | null {
+  if (queues.verify.length > 0) return 'verify';
+  if (queues.hash.length > 0 && hashesRunning < HASH_THREADS) return 'hash';
+  return null;
+}
+
 function dispatch(): void {
-  while (queues.verify.length > 0 || queues.hash.length > 0) {
+  for (let priority = nextQueue(); priority !== null; priority = nextQueue()) {
     const worker = idle.pop() ?? (busy.size < THREADS ? startThread() : null);
     if (!worker) return;
-    const pending = (queues.verify.length > 0 ? queues.verify : queues.hash).shift()!;
+    const pending = queues[priority].shift()!;
+    if (priority === 'hash') hashesRunning += 1;
     busy.set(worker, { ...pending, startedAt: performance.now() });
     worker.ref();
     worker.postMessage(pending.job);
@@ -112,8 +126,8 @@ function dispatch(): void {
 
 function run(job: Job, priority: BcryptPriority): Promise<string | boolean> {
   const queue = queues[priority];
-  const threadFree = idle.length > 0 || busy.size < THREADS;
-  if (!threadFree && queue.length >= queueMax) return Promise.reject(busyError(priority));
+  const startsNow = (idle.length > 0 || busy.size < THREADS) && (priority === 'verify' || hashesRunning < HASH_THREADS);
+  if (!startsNow && queue.length >= queueMax) return Promise.reject(busyError(priority));
   return new Promise((resolve, reject) => {
     queue.push({ job, priority, resolve, reject });
     dispatch();
@@ -122,8 +136,8 @@ function run(job: Job, priority: BcryptPriority): Promise<string | boolean> {
 
 /** 503: the wait is the queue (and the verifications ahead of a hash) spread over the threads. */
 function busyError(priority: BcryptPriority): AppError {
-  const ahead = queues.verify.length * jobMs.verify + (priority === 'hash' ? queues.hash.length * jobMs.hash : 0);
-  const retryAfterSeconds = Math.max(1, Math.ceil(ahead / THREADS / 1000));
+  const ahead = priority === 'hash' ? (queues.hash.length * jobMs.hash) / HASH_THREADS : (queues.verify.length * jobMs.verify) / THREADS;
+  const retryAfterSeconds = Math.max(1, Math.ceil(ahead / 1000));
   return new AppError('SERVICE_UNAVAILABLE', 'The server is busy checking passwords; try again shortly', { retryAfterSeconds });
 }
 
