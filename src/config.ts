@@ -136,8 +136,9 @@ export const DEFAULT_POOL_MAX = 4;
 export const DEFAULT_MAX_UNPAID_UNITS = 1000;
 
 /**
- * Password jobs each bcrypt queue holds beyond the running ones: at cost 12 on 2 cores (~8 hashes
- * a second) a full queue of new hashes is about 4 s of work, not the minute an unbounded one reached.
+ * Password jobs each bcrypt queue holds beyond the running ones: at cost 12 on 2 cores (new hashes
+ * get one thread, ~4 a second) a full queue of them is about 8 s of work, not the minute an
+ * unbounded queue reached.
  */
 export const DEFAULT_BCRYPT_QUEUE_MAX = 32;
 
