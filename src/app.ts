@@ -5,6 +5,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { asUnavailable } from './db/knex';
 import { AppError } from './errors';
+import { setBcryptQueueMax } from './auth/bcryptThreads';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { createReadRouting } from './db/readRouting';
@@ -40,6 +41,8 @@ export interface App {
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
+  // The bcrypt threads are the process's; its one app sets their queues' bound.
+  setBcryptQueueMax(options.config.bcryptQueueMax);
   const loginThrottle = createLoginThrottle(options.config, options.logger);
   await loginThrottle.ready();
   const readRouting = await createReadRouting(options.db, options.config, options.logger);

@@ -63,6 +63,10 @@ export interface Config {
   adminPassword: string | null;
   /** Units one user's PENDING (unpaid) orders may hold together (MAX_UNPAID_UNITS_PER_USER). */
   maxUnpaidUnitsPerUser: number;
+  /** Jobs each bcrypt queue (sign-in checks, new hashes) holds before refusing with 503 (BCRYPT_QUEUE_MAX). */
+  bcryptQueueMax: number;
+  /** Registrations (including refused "email taken" ones) one client address may attempt per window (REGISTRATION_LIMIT). */
+  registrationLimit: number;
   /** PENDING_ORDER_TTL in seconds: unpaid orders older than this are cancelled and restocked; null: never. */
   pendingOrderTtlSeconds: number | null;
   /** Problems that do not stop startup but that an operator should see. */
@@ -123,6 +127,8 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     trustProxy: trustProxy(env),
     instanceId: instanceId(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    bcryptQueueMax: integer(env, 'BCRYPT_QUEUE_MAX', DEFAULT_BCRYPT_QUEUE_MAX, 0, 100_000),
+    registrationLimit: integer(env, 'REGISTRATION_LIMIT', DEFAULT_REGISTRATION_LIMIT, 1, 1_000_000),
     maxUnpaidUnitsPerUser: integer(env, 'MAX_UNPAID_UNITS_PER_USER', DEFAULT_MAX_UNPAID_UNITS, 1, 10_000_000),
     pendingOrderTtlSeconds: optional(env, 'PENDING_ORDER_TTL') === null ? null : duration(env, 'PENDING_ORDER_TTL', ''),
     loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',
@@ -146,6 +152,19 @@ export const DEFAULT_POOL_MAX = 4;
  * single account cannot take a whole catalog's stock out of sale by ordering and never paying.
  */
 export const DEFAULT_MAX_UNPAID_UNITS = 1000;
+
+/**
+ * Password jobs each bcrypt queue holds beyond the running ones: at cost 12 on 2 cores (new hashes
+ * get one thread, ~4 a second) a full queue of them is about 8 s of work, not the minute an
+ * unbounded queue reached.
+ */
+export const DEFAULT_BCRYPT_QUEUE_MAX = 32;
+
+/**
+ * Registrations per client address per window (REGISTRATION_LIMITS in loginThrottle.ts), "email
+ * taken" answers included: a household or an office does not sign up 10 accounts in 15 minutes.
+ */
+export const DEFAULT_REGISTRATION_LIMIT = 10;
 
 function databaseConfig(env: Env, production: boolean, warnings: string[]): DatabaseConfig {
   const host = optional(env, 'DB_HOST');

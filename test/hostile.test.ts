@@ -263,6 +263,31 @@ const cases: HostileCase[] = [
     code: 'GRAPHQL_VALIDATION_FAILED',
   },
   {
+    name: '30 aliased register mutations in one request (within the alias limit)',
+    send: ({ app }) =>
+      gql(
+        app,
+        `mutation { ${Array.from(
+          { length: 30 },
+          (_, i) => `r${i}: register(input: { email: "flood-${i}@example.com", password: "long enough pw" }) { token }`,
+        ).join(' ')} }`,
+      ),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: '4 login mutations hidden in fragments',
+    send: ({ app }) =>
+      gql(
+        app,
+        'mutation { ...A ...B } ' +
+          'fragment A on Mutation { a: login(email: "alice@example.com", password: "guess one") { token } b: login(email: "alice@example.com", password: "guess two") { token } } ' +
+          'fragment B on Mutation { c: login(email: "alice@example.com", password: "guess three") { token } d: login(email: "alice@example.com", password: "guess four") { token } }',
+      ),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
     name: '10,000 duplicated fields',
     send: ({ app }) => gql(app, `{ ${'me '.repeat(10_000)}}`),
     status: 400,

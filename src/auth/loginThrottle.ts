@@ -9,27 +9,59 @@ import { AppError } from '../errors';
 export const LOGIN_LIMITS = {
   perEmail: { failures: 10, windowSeconds: 15 * 60 },
   perClient: { failures: 30, windowSeconds: 15 * 60 },
+  /**
+   * An attempt over a limit while checks that hold its points are still running (and may succeed,
+   * which gives the points back) waits for them, this long at most, instead of being refused.
+   */
+  inFlightWaitSeconds: 30,
 } as const;
+
+/** The window of REGISTRATION_LIMIT (config.registrationLimit): registrations per client address. */
+export const REGISTRATION_WINDOW_SECONDS = 15 * 60;
 
 /** Redis keys are `<prefix>:email:<email>` and `<prefix>:ip:<address>`. */
 export const REDIS_KEY_PREFIX = 'shopgraph:login-failures';
+/** Password checks running now, per email and address: `<prefix>:email:<email>`, `<prefix>:ip:<address>`. */
+export const IN_FLIGHT_KEY_PREFIX = 'shopgraph:login-checking';
+/** Registrations per address: `<prefix>:ip:<address>`. */
+export const REGISTRATION_KEY_PREFIX = 'shopgraph:registrations';
 
 /** How long startup waits for Redis before answering from memory (Redis may come up later). */
 const REDIS_STARTUP_WAIT_MS = 2000;
 /** A Redis that stops answering must not stall sign-ins: the in-memory insurance answers instead. */
 const REDIS_COMMAND_TIMEOUT_MS = 1000;
+/** How often an attempt waiting for running checks looks again. */
+const IN_FLIGHT_POLL_MS = 50;
+/** A running-checks count outlives a process that died mid-check by this much at most. */
+const IN_FLIGHT_TTL_SECONDS = 60;
 
 export interface LoginThrottle {
   /**
    * One password check for `email` (normalized) from `clientIp`, counted against both. When either has used up
    * its failures, RATE_LIMITED is thrown and `checkPassword` does not run (no query, no bcrypt),
    * whatever the password. A null from `checkPassword` is a failure and stays counted; a value
-   * forgets the email's failures; an error counts as nothing.
+   * forgets the email's failures; an error counts as nothing. Checks still running count as
+   * failures until they end, so parallel attempts cannot exceed the limit; an attempt that finds
+   * the limit used up by running checks waits for them (LOGIN_LIMITS.inFlightWaitSeconds at most)
+   * rather than being refused, so a burst of correct sign-ins all succeed.
    */
   attempt<T>(email: string, clientIp: string, checkPassword: () => Promise<T | null>): Promise<T | null>;
+  /**
+   * One registration from `clientIp`, counted against the address's REGISTRATION_LIMIT whether it
+   * creates an account or ends in CONFLICT (an "email taken" answer tells whether an account exists).
+   * Any other error counts as nothing. Over the limit, RATE_LIMITED is thrown and `register` does not run.
+   */
+  registration<T>(clientIp: string, register: () => Promise<T>): Promise<T>;
   /** Resolves once the shared store is usable, or once waiting longer would delay startup. */
   ready(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A limit and the count of checks running against it (both per key). */
+interface Budget {
+  limiter: RateLimiterAbstract;
+  inFlight: RateLimiterAbstract;
+  points: number;
 }
 
 /**
@@ -39,8 +71,8 @@ export interface LoginThrottle {
  */
 export function createLoginThrottle(config: Readonly<Config>, logger: Logger): LoginThrottle {
   const redis = config.redisUrl === null ? null : connectToRedis(config.redisUrl, logger);
-  const limiter = (kind: 'email' | 'ip', { failures, windowSeconds }: { failures: number; windowSeconds: number }) => {
-    const options = { points: failures, duration: windowSeconds, keyPrefix: `${REDIS_KEY_PREFIX}:${kind}` };
+  const limiter = (keyPrefix: string, points: number, duration: number) => {
+    const options = { points, duration, keyPrefix };
     if (!redis) return new RateLimiterMemory(options);
     return new RateLimiterRedis({
       ...options,
@@ -49,8 +81,14 @@ export function createLoginThrottle(config: Readonly<Config>, logger: Logger): L
       insuranceLimiter: new RateLimiterMemory(options),
     });
   };
-  const byEmail = limiter('email', LOGIN_LIMITS.perEmail);
-  const byClient = limiter('ip', LOGIN_LIMITS.perClient);
+  const budget = (kind: 'email' | 'ip', { failures, windowSeconds }: { failures: number; windowSeconds: number }): Budget => ({
+    limiter: limiter(`${REDIS_KEY_PREFIX}:${kind}`, failures, windowSeconds),
+    inFlight: limiter(`${IN_FLIGHT_KEY_PREFIX}:${kind}`, Number.MAX_SAFE_INTEGER, IN_FLIGHT_TTL_SECONDS),
+    points: failures,
+  });
+  const byEmail = budget('email', LOGIN_LIMITS.perEmail);
+  const byClient = budget('ip', LOGIN_LIMITS.perClient);
+  const registrations = limiter(`${REGISTRATION_KEY_PREFIX}:ip`, config.registrationLimit, REGISTRATION_WINDOW_SECONDS);
 
   /** Gives back a point taken for an attempt that checked no password, or whose check succeeded. */
   async function refund(rateLimiter: RateLimiterAbstract, key: string): Promise<void> {
@@ -61,37 +99,97 @@ export function createLoginThrottle(config: Readonly<Config>, logger: Logger): L
     }
   }
 
+  /** Adds `change` to the key's running checks; the count after it (0 when it cannot be told). */
+  async function countInFlight({ inFlight }: Budget, key: string, change: 1 | -1): Promise<number> {
+    try {
+      const res = change > 0 ? await inFlight.penalty(key, 1) : await inFlight.reward(key, 1);
+      return res.consumedPoints;
+    } catch (error) {
+      logger.warn({ err: error }, 'could not count a running sign-in check');
+      return 0;
+    }
+  }
+
+  /** Waits until the key's point may be free again (true) or cannot be (false: no check is running, or time is up). */
+  async function untilFreed({ limiter, inFlight, points }: Budget, key: string, deadline: number): Promise<boolean> {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_POLL_MS));
+      if (Date.now() >= deadline) return false;
+      try {
+        const [used, running] = await Promise.all([limiter.get(key), inFlight.get(key)]);
+        if ((used?.consumedPoints ?? 0) < points) return true;
+        if ((running?.consumedPoints ?? 0) <= 0) return false;
+      } catch (error) {
+        logger.warn({ err: error }, 'could not read sign-in counts');
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Takes a point of `budget` for a check, or returns the refusal. The check is counted as running
+   * before its point is taken, so an attempt refused after it sees it and waits for it to end.
+   */
+  async function admit(budget: Budget, key: string, deadline: number): Promise<RateLimiterRes | null> {
+    for (;;) {
+      await countInFlight(budget, key, 1);
+      // consume() counts and compares in one atomic step (one Lua script on Redis), so concurrent
+      // attempts (aliases, parallel requests, other instances) cannot all slip under the limit.
+      const refusal = await consume(budget.limiter, key);
+      if (!refusal) return null;
+      await refund(budget.limiter, key);
+      const othersRunning = await countInFlight(budget, key, -1);
+      if (othersRunning <= 0 || !(await untilFreed(budget, key, deadline))) return refusal;
+    }
+  }
+
+  /** After the check: the point stays (a failure), is given back, or the key's count is forgotten. */
+  async function release(budget: Budget, key: string, point: 'keep' | 'refund' | 'forget'): Promise<void> {
+    if (point === 'refund') await refund(budget.limiter, key);
+    if (point === 'forget') {
+      await budget.limiter.delete(key).catch((error: unknown) => logger.warn({ err: error }, 'could not reset sign-in failures'));
+    }
+    await countInFlight(budget, key, -1);
+  }
+
   return {
     async attempt<T>(email: string, clientIp: string, checkPassword: () => Promise<T | null>): Promise<T | null> {
       const client = clientKey(clientIp);
-      // consume() counts and compares in one atomic step (one Lua script on Redis), so concurrent
-      // attempts (aliases, parallel requests, other instances) cannot all slip under the limit.
-      const refusedClient = await consume(byClient, client);
-      if (refusedClient) {
-        await refund(byClient, client);
-        throw rateLimited(refusedClient);
-      }
-      const refusedEmail = await consume(byEmail, email);
+      const deadline = Date.now() + LOGIN_LIMITS.inFlightWaitSeconds * 1000;
+      const refusedClient = await admit(byClient, client, deadline);
+      if (refusedClient) throw rateLimited(refusedClient, 'Too many failed sign-in attempts');
+      const refusedEmail = await admit(byEmail, email, deadline);
       if (refusedEmail) {
-        await Promise.all([refund(byEmail, email), refund(byClient, client)]);
-        throw rateLimited(refusedEmail);
+        await release(byClient, client, 'refund');
+        throw rateLimited(refusedEmail, 'Too many failed sign-in attempts');
       }
 
       let result: T | null;
       try {
         result = await checkPassword();
       } catch (error) {
-        await Promise.all([refund(byEmail, email), refund(byClient, client)]);
+        await Promise.all([release(byEmail, email, 'refund'), release(byClient, client, 'refund')]);
         throw error;
       }
-      if (result !== null) {
-        // The right password: the email starts afresh, and a success is no failure of the client.
-        await Promise.all([
-          byEmail.delete(email).catch((error: unknown) => logger.warn({ err: error }, 'could not reset sign-in failures')),
-          refund(byClient, client),
-        ]);
-      }
+      // The right password: the email starts afresh, and a success is no failure of the client.
+      const success = result !== null;
+      await Promise.all([release(byEmail, email, success ? 'forget' : 'keep'), release(byClient, client, success ? 'refund' : 'keep')]);
       return result;
+    },
+
+    async registration<T>(clientIp: string, register: () => Promise<T>): Promise<T> {
+      const client = clientKey(clientIp);
+      const refused = await consume(registrations, client);
+      if (refused) {
+        await refund(registrations, client);
+        throw rateLimited(refused, 'Too many sign-ups from your address');
+      }
+      try {
+        return await register();
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'CONFLICT')) await refund(registrations, client);
+        throw error;
+      }
     },
 
     async ready() {
@@ -117,12 +215,12 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateL
   }
 }
 
-function rateLimited(refusal: RateLimiterRes): AppError {
+function rateLimited(refusal: RateLimiterRes, what: string): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
   const minutes = Math.ceil(retryAfterSeconds / 60);
   return new AppError(
     'RATE_LIMITED',
-    `Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    `${what}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
     { retryAfterSeconds },
   );
 }
@@ -160,12 +258,12 @@ function connectToRedis(url: string, logger: Logger): Redis {
   let reachable: boolean | undefined;
   // Logged on changes only: ioredis retries every few seconds while Redis is down.
   redis.on('ready', () => {
-    if (reachable === false) logger.info('Redis is reachable again: sign-in limits are shared again');
+    if (reachable === false) logger.info('Redis is reachable again: sign-in and registration limits are shared again');
     reachable = true;
   });
   redis.on('error', (error: Error) => {
     if (reachable !== false) {
-      logger.warn({ err: error }, 'Redis is unreachable: sign-in limits are counted per instance until it returns');
+      logger.warn({ err: error }, 'Redis is unreachable: sign-in and registration limits are counted per instance until it returns');
     }
     reachable = false;
   });

@@ -6,7 +6,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   getVariableValues,
   GraphQLError,
+  Kind,
   type ParseOptions,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -26,7 +28,15 @@ export const QUERY_LIMITS = {
   tokens: 2000,
   /** See queryCost.ts. */
   cost: 5000,
+  /**
+   * `register`, `login` and `changePassword` fields in one mutation operation (aliases and
+   * fragments included): each is a bcrypt job, so one request must not carry dozens of them.
+   */
+  passwordFields: 3,
 } as const;
+
+/** The mutations that hash or check a password. */
+export const PASSWORD_MUTATIONS: readonly string[] = ['register', 'login', 'changePassword'];
 
 /** What a response reports in `extensions.cost`, like Shopify's `requestedQueryCost` and its limit. */
 export interface CostReport {
@@ -63,11 +73,44 @@ export function queryLimits(): {
   const { validationRules } = armor.protect();
   return {
     parseOptions: { maxTokens: QUERY_LIMITS.tokens },
-    validationRules,
+    validationRules: [...validationRules, passwordFieldsRule(QUERY_LIMITS.passwordFields)],
     // Apollo's own guard against fragments that expand to millions of selections.
     maxRecursiveSelections: true,
     plugins: [costLimitPlugin(QUERY_LIMITS.cost)],
   };
+}
+
+/**
+ * Refuses a mutation operation with more than `max` password fields at its root, counted through
+ * aliases, inline fragments and fragment spreads, before anything runs (GRAPHQL_VALIDATION_FAILED, HTTP 400).
+ */
+export function passwordFieldsRule(max: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      if (operation.operation !== 'mutation') return;
+      const seen = new Set<string>();
+      const count = (selectionSet: SelectionSetNode): number =>
+        selectionSet.selections.reduce((total, selection) => {
+          if (selection.kind === Kind.FIELD) return total + (PASSWORD_MUTATIONS.includes(selection.name.value) ? 1 : 0);
+          if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet);
+          const name = selection.name.value;
+          const fragment = context.getFragment(name);
+          // Each fragment once: a cycle or an unknown name is reported by graphql-js's own rules.
+          if (!fragment || seen.has(name)) return total;
+          seen.add(name);
+          return total + count(fragment.selectionSet);
+        }, 0);
+      const found = count(operation.selectionSet);
+      if (found > max) {
+        context.reportError(
+          new GraphQLError(
+            `A mutation may register, log in or change a password at most ${max} times; this one asks ${found} times. Send them as separate requests.`,
+            { nodes: operation },
+          ),
+        );
+      }
+    },
+  });
 }
 
 /**

@@ -1,4 +1,6 @@
 import { PASSWORD_RULES } from '../auth/passwords';
+import { LOGIN_LIMITS, REGISTRATION_WINDOW_SECONDS } from '../auth/loginThrottle';
+import { DEFAULT_BCRYPT_QUEUE_MAX, DEFAULT_REGISTRATION_LIMIT } from '../config';
 import { ERROR_CODES, type ErrorCode } from '../errors';
 import { EXPENSIVE_READ_MAX_WAIT_MS } from '../services/expensiveReads';
 import { EMAIL_RULES } from '../services/emailAddresses';
@@ -79,6 +81,10 @@ const requestBody = (name: string): Reference => ({ $ref: `#/components/requestB
 const json = (body: JsonSchema): Record<string, MediaType> => ({ 'application/json': { schema: body } });
 const BEARER = [{ bearerAuth: [] }];
 
+function retryAfterHeader(description: string): Header {
+  return { description, required: true, schema: { type: 'string', pattern: '^[1-9][0-9]*$' } };
+}
+
 /** A shared error response, optionally with a description of what it means for this operation. */
 function error(name: ErrorResponseName, description?: string): Reference {
   return { $ref: `#/components/responses/${name}`, ...(description !== undefined && { description }) };
@@ -112,17 +118,30 @@ const ERROR_RESPONSES = {
   ),
   TooManyAttempts: {
     ...errorWithCode(
-      'Too many failed sign-in attempts for this email (10) or from this client (30) in 15 minutes: refused ' +
+      `Too many failed sign-in attempts for this email (${LOGIN_LIMITS.perEmail.failures}) or from this client ` +
+        `(${LOGIN_LIMITS.perClient.failures}) in ${LOGIN_LIMITS.perEmail.windowSeconds / 60} minutes: refused ` +
         'without checking the password, even a right one. `retry_after_seconds` and Retry-After say when to retry.',
       ['RATE_LIMITED'],
     ),
-    headers: {
-      'Retry-After': {
-        description: 'Seconds until the limit resets',
-        required: true,
-        schema: { type: 'string', pattern: '^[1-9][0-9]*$' },
-      },
-    },
+    headers: { 'Retry-After': retryAfterHeader('Seconds until the limit resets') },
+  },
+  TooManySignUps: {
+    ...errorWithCode(
+      `Too many registrations from this client address (REGISTRATION_LIMIT, ${DEFAULT_REGISTRATION_LIMIT} by default, ` +
+        `in ${REGISTRATION_WINDOW_SECONDS / 60} minutes; "email taken" answers count too): refused without ` +
+        'hashing. `retry_after_seconds` and Retry-After say when to retry.',
+      ['RATE_LIMITED'],
+    ),
+    headers: { 'Retry-After': retryAfterHeader('Seconds until the limit resets') },
+  },
+  PasswordQueueFull: {
+    ...errorWithCode(
+      `The server is busy hashing or checking passwords (BCRYPT_QUEUE_MAX, ${DEFAULT_BCRYPT_QUEUE_MAX} by default, ` +
+        'jobs already wait): refused at once rather than queued. Nothing was created or counted; retry after ' +
+        '`retry_after_seconds` (also the Retry-After header).',
+      ['SERVICE_UNAVAILABLE'],
+    ),
+    headers: { 'Retry-After': retryAfterHeader('Seconds the queue ahead is expected to take') },
   },
   TooManySearches: {
     ...errorWithCode(
@@ -168,7 +187,7 @@ const schemas: Record<string, JsonSchema> = {
       retry_after_seconds: {
         type: 'integer',
         minimum: 1,
-        description: 'When to try again, also sent as the Retry-After header (RATE_LIMITED)',
+        description: 'When to try again, also sent as the Retry-After header (RATE_LIMITED, SERVICE_UNAVAILABLE)',
       },
     },
     additionalProperties: true,
@@ -463,6 +482,8 @@ export const openApiDocument: OpenApiDocument = {
           '401': error('InvalidToken'),
           '409': error('Conflict', 'An account with this email already exists'),
           '422': error('InvalidInput', 'A missing or invalid email, or a password against the rules (`field` says which)'),
+          '429': error('TooManySignUps'),
+          '503': error('PasswordQueueFull'),
           ...ALWAYS,
         },
       },
@@ -479,6 +500,7 @@ export const openApiDocument: OpenApiDocument = {
           '401': error('Unauthenticated', 'Invalid email or password (or an invalid Authorization header)'),
           '422': error('InvalidInput', 'A missing or invalid email or password'),
           '429': error('TooManyAttempts'),
+          '503': error('PasswordQueueFull'),
           ...ALWAYS,
         },
       },
@@ -516,6 +538,7 @@ export const openApiDocument: OpenApiDocument = {
             'A missing field, a wrong `current_password`, or a `new_password` against the rules',
           ),
           '429': error('TooManyAttempts'),
+          '503': error('PasswordQueueFull'),
           ...ALWAYS,
         },
       },

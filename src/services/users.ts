@@ -1,3 +1,4 @@
+import { bcryptHash } from '../auth/bcryptThreads';
 import { signToken } from '../auth/jwt';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/passwords';
 import { isUniqueViolation, type Db } from '../db/knex';
@@ -20,12 +21,19 @@ import { normalizeEmail } from './emailAddresses';
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
 import { requireAdmin, requireUser, type RequestScope } from './scope';
 
-// Compared against when the email is unknown, so a failed login costs the same either way.
+// Compared against when the email is unknown, so a failed login costs the same either way. Made
+// in the sign-in queue (a flood of registrations must not hold it up); a refusal is not kept.
 const dummyHashes = new Map<number, Promise<string>>();
 function dummyHash(rounds: number): Promise<string> {
-  if (!dummyHashes.has(rounds)) dummyHashes.set(rounds, hashPassword('not the password of anyone', rounds));
+  if (!dummyHashes.has(rounds)) {
+    const hash = bcryptHash('not the password of anyone', rounds, 'verify');
+    hash.catch(() => dummyHashes.delete(rounds));
+    dummyHashes.set(rounds, hash);
+  }
   return dummyHashes.get(rounds)!;
 }
+
+const emailTaken = () => conflict('An account with this email already exists');
 
 export function createUserService({ db, read, config, loaders, viewer, clientIp, loginThrottle, signedIn }: RequestScope) {
   function authenticate(user: User): AuthResult {
@@ -45,17 +53,24 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
       return viewer;
     },
 
-    /** Registration always creates a customer; no input can choose the role. */
+    /**
+     * Registration always creates a customer; no input can choose the role. Each attempt that gets
+     * past input checks counts against the client address's registration limit, "email taken" too.
+     */
     async register(input: { email: string; password: string }): Promise<AuthResult> {
       const email = normalizeEmail(input.email);
       checkPasswordStrength(input.password);
-      const passwordHash = await hashPassword(input.password, config.bcryptRounds);
-      try {
-        return authenticate(await insertUser(db, { email, passwordHash, role: 'user' }));
-      } catch (error) {
-        if (isUniqueViolation(error)) throw conflict('An account with this email already exists');
-        throw error;
-      }
+      return loginThrottle.registration(clientIp, async () => {
+        // Answered without hashing: a flood for a taken email costs queries, not bcrypt.
+        if (await findUserByEmail(db, email)) throw emailTaken();
+        const passwordHash = await hashPassword(input.password, config.bcryptRounds);
+        try {
+          return authenticate(await insertUser(db, { email, passwordHash, role: 'user' }));
+        } catch (error) {
+          if (isUniqueViolation(error)) throw emailTaken();
+          throw error;
+        }
+      });
     },
 
     /**
@@ -68,8 +83,12 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
         const found = await findUserByEmail(db, email);
         const check = await verifyPassword(password, found?.passwordHash ?? (await dummyHash(config.bcryptRounds)));
         if (!found || !check.matches) return null;
-        // A hash of the password's raw, non-NFC form (made before passwords were normalised).
-        if (check.rehash) await replacePasswordHash(db, found.id, found.passwordHash, await hashPassword(password, config.bcryptRounds));
+        // A hash of the password's raw, non-NFC form (made before passwords were normalised): replaced
+        // when the hash queue has room; when it is full, the next sign-in tries again.
+        if (check.rehash) {
+          const rehashed = await hashPassword(password, config.bcryptRounds).catch(() => null);
+          if (rehashed) await replacePasswordHash(db, found.id, found.passwordHash, rehashed);
+        }
         return found;
       });
       if (!user) throw new AppError('UNAUTHENTICATED', 'Invalid email or password');

@@ -46,14 +46,21 @@ export type Mutation = {
   /**
    * At most 10 failed attempts per email and 30 per client address in 15 minutes; beyond that every
    * attempt, even with the right password, is RATE_LIMITED (with `extensions.retryAfterSeconds`).
-   * A successful login forgets the email's failures.
+   * Attempts still being checked count until they end: one that finds the limit taken by them waits
+   * for them, so a burst of correct logins all succeed. A successful login forgets the email's failures.
    */
   login: AuthPayload;
   /** Signed-in users: ends every session of the caller; all their tokens stop working. */
   logout: Scalars['Boolean']['output'];
   /** Signed-in users. All lines are reserved from stock, or none; prices are taken from the catalog. */
   placeOrder: Order;
-  /** Creates a customer account (role USER) and signs it in. */
+  /**
+   * Creates a customer account (role USER) and signs it in. At most 10 registrations per client
+   * address in 15 minutes (REGISTRATION_LIMIT), "email taken" CONFLICTs included; beyond that
+   * RATE_LIMITED (with `extensions.retryAfterSeconds`). A mutation may hold at most 3 `register`,
+   * `login` and `changePassword` fields together. While the server's password queue is full:
+   * SERVICE_UNAVAILABLE with `extensions.retryAfterSeconds`, nothing created.
+   */
   register: AuthPayload;
   /** Admin only: PENDING → PAID → SHIPPED → DELIVERED, or CANCELLED as in cancelOrder. */
   updateOrderStatus: Order;

@@ -14,7 +14,8 @@ function signInMessage(error: CodedError, mode: 'signin' | 'register'): string {
     case 'RATE_LIMITED': {
       const seconds = Number(error.extensions.retryAfterSeconds ?? 60);
       const minutes = Math.max(1, Math.ceil(seconds / 60));
-      return `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+      const what = mode === 'register' ? 'sign-ups from your network' : 'failed attempts';
+      return `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
     }
     case 'BAD_USER_INPUT':
       return mode === 'register' && fieldOf(error) === 'password' ? 'Passwords need 8 to 72 characters.' : error.message;
