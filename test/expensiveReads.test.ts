@@ -1,14 +1,12 @@
 // Hardening II, finding 3: searches that scan the catalog cannot take every pooled connection,
 // and a database outage inside GraphQL is a 5xx, logged at error.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { AppError } from '../src/errors';
 import { createExpensiveReadGate, expensiveReadPermits } from '../src/services/expensiveReads';
-import { createTestDatabase, dialects, type TestDatabase } from './support/databases';
-import { freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
-import { TcpProxy } from './support/tcpProxy';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
+import { dialects } from './support/databases';
+import { startProxiedServer, type ProxiedServer } from './support/proxiedServer';
+import type { ServerProcess } from './support/serverProcess';
+import type { TcpProxy } from './support/tcpProxy';
+import { startTestApp, type TestApp } from './support/testApp';
 
 /** A read that finishes when the test says so. */
 function heldRead<T>(value: T) {
@@ -143,44 +141,14 @@ if (dialects.includes('mysql')) {
   // A server process of its own: inside Jest's sandbox, mysql2's errors come from another realm,
   // which graphql-js does not take for Errors (it wraps them as NonErrorThrown).
   describe('a database outage inside GraphQL on mysql', () => {
-    let database: TestDatabase;
+    let outage: ProxiedServer;
     let proxy: TcpProxy;
     let server: ServerProcess;
-    let cwd: string;
     beforeAll(async () => {
-      cwd = mkdtempSync(path.join(tmpdir(), 'shopgraph-outage-'));
-      database = await createTestDatabase('mysql');
-      const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME } = database.env as Record<string, string>;
-      proxy = new TcpProxy({ host: DB_HOST!, port: Number(DB_PORT) });
-      const proxyPort = await proxy.start();
-      server = runServer(
-        {
-          NODE_ENV: 'test',
-          JWT_SECRET: TEST_JWT_SECRET,
-          BCRYPT_ROUNDS: '4',
-          LOG_LEVEL: 'info',
-          PORT: String(await freePort()),
-          DB_HOST: '127.0.0.1',
-          DB_PORT: String(proxyPort),
-          DB_USER: DB_USER!,
-          DB_PASSWORD: DB_PASSWORD ?? '',
-          DB_NAME: DB_NAME!,
-        },
-        cwd,
-      );
-      await waitUntilListening(server, 60_000);
+      outage = await startProxiedServer({ LOG_LEVEL: 'info' });
+      ({ proxy, server } = outage);
     }, 90_000);
-    afterAll(async () => {
-      if (server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-        await server.exited;
-        clearTimeout(timer);
-      }
-      await proxy.close();
-      await database.drop();
-      rmSync(cwd, { recursive: true, force: true });
-    }, 30_000);
+    afterAll(async () => outage.close(), 30_000);
 
     it('answers 503 with Retry-After, logs the failure at error, and logs the request line at error', async () => {
       await proxy.cut();

@@ -17,9 +17,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import knex from 'knex';
-import { createTestDatabase, dialects, type DialectName, type TestDatabase } from './support/databases';
+import { createTestDatabase, dialects, type DialectName } from './support/databases';
+import { startProxiedServer, type ProxiedServer } from './support/proxiedServer';
 import { freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
-import { TcpProxy } from './support/tcpProxy';
+import type { TcpProxy } from './support/tcpProxy';
 import { TEST_JWT_SECRET } from './support/testApp';
 
 /** The bound: while the database is unreachable, every request fails within 5 s. */
@@ -249,34 +250,14 @@ async function waitFor(check: () => boolean, limitMs: number): Promise<number | 
 
 if (dialects.includes('mysql')) {
   describe('fault drill: the database goes away and comes back (MariaDB/MySQL through a TCP proxy)', () => {
-    let database: TestDatabase | undefined;
+    let drill: ProxiedServer | undefined;
     let proxy: TcpProxy | undefined;
     let server: ServerProcess | undefined;
-    let cwd: string;
 
     beforeAll(async () => {
-      cwd = mkdtempSync(path.join(tmpdir(), 'shopgraph-drill-'));
-      database = await createTestDatabase('mysql');
-      const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME } = database.env as Record<string, string>;
-      proxy = new TcpProxy({ host: DB_HOST!, port: Number(DB_PORT) });
-      const proxyPort = await proxy.start();
-      server = runServer(
-        {
-          NODE_ENV: 'test',
-          JWT_SECRET: TEST_JWT_SECRET,
-          BCRYPT_ROUNDS: '4',
-          LOG_LEVEL: 'warn',
-          PORT: String(await freePort()),
-          DB_HOST: '127.0.0.1',
-          DB_PORT: String(proxyPort),
-          DB_USER: DB_USER!,
-          DB_PASSWORD: DB_PASSWORD ?? '',
-          DB_NAME: DB_NAME!,
-        },
-        cwd,
-      );
-      // The server migrates through the proxy before it listens.
-      await waitUntilListening(server, 60_000);
+      drill = await startProxiedServer({ LOG_LEVEL: 'warn' });
+      ({ proxy, server } = drill);
+      const { DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME } = drill.database.env as Record<string, string>;
 
       // A small catalog, written straight to the database (not through the proxy).
       const direct = knex({
@@ -304,10 +285,8 @@ if (dialects.includes('mysql')) {
     }, 120_000);
 
     afterAll(async () => {
-      await stopServer(server);
-      await proxy?.close();
-      await database?.drop();
-      if (cwd) rmSync(cwd, { recursive: true, force: true });
+      await stopServer(server); // with anything it started, should SIGTERM not end it
+      await drill?.close();
     }, 60_000);
 
     // How the database goes away (see TcpProxy):
