@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ORDER_STATUSES, ROLES, upperCaseKeys } from './src/domain';
 
 // Everything the server needs from schema.graphql is generated here, so nothing reads the
 // schema file at run time (no dependence on the working directory).
@@ -22,14 +23,8 @@ const config: CodegenConfig = {
           Money: { input: 'number', output: 'number' },
         },
         enumValues: {
-          Role: { USER: 'user', ADMIN: 'admin' },
-          OrderStatus: {
-            PENDING: 'pending',
-            PAID: 'paid',
-            SHIPPED: 'shipped',
-            DELIVERED: 'delivered',
-            CANCELLED: 'cancelled',
-          },
+          Role: upperCaseKeys(ROLES),
+          OrderStatus: upperCaseKeys(ORDER_STATUSES),
         },
         mappers: {
           User: '../../domain#User',

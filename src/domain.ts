@@ -1,6 +1,8 @@
 // The objects services hand to resolvers and routes. Money is always integer cents.
 
-export type Role = 'user' | 'admin';
+/** Every role, in the database's spelling; GraphQL's enum is each upper-cased (schema.graphql). */
+export const ROLES = ['user', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface User {
   id: number;
@@ -33,7 +35,19 @@ export interface Product {
   updatedAt: Date;
 }
 
-export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled';
+/**
+ * Every order status, in the database's spelling and in the order of an order's life; GraphQL's
+ * enum is each upper-cased (schema.graphql), REST and the OpenAPI document use these. The orders
+ * migration spells them out in its CHECK constraint on purpose: a migration is history, so a new
+ * status is a new migration, not an edit of this list alone.
+ */
+export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** GraphQL's enum value → the value used everywhere else (`PENDING` → `pending`). */
+export function upperCaseKeys<const T extends string>(values: readonly T[]): { [K in T as Uppercase<K>]: K } {
+  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value])) as { [K in T as Uppercase<K>]: K };
+}
 
 export interface Order {
   id: number;

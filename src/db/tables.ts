@@ -1,13 +1,15 @@
 // Rows as the database returns them: snake_case, money in integer cents, timestamps as
 // Date (mysql2) or epoch milliseconds (better-sqlite3). Only src/db/ sees these.
 
+import type { OrderStatus, Role } from '../domain';
+
 type Timestamp = Date | number | string;
 
 export interface UserRow {
   id: number;
   email: string;
   password: string;
-  role: 'user' | 'admin';
+  role: Role;
   token_version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -29,7 +31,7 @@ export interface OrderRow {
   id: number;
   user_id: number;
   total_amount: number | string; // BIGINT: mysql2 may return a string
-  status: 'pending' | 'paid' | 'shipped' | 'delivered' | 'cancelled';
+  status: OrderStatus;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

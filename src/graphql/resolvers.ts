@@ -1,3 +1,4 @@
+import { ORDER_STATUSES, ROLES, upperCaseKeys } from '../domain';
 import type { Resolvers } from './generated/resolvers-types';
 import { connectionFields } from './resolvers/connections';
 import { cancelOrder } from './resolvers/Mutation/cancelOrder';
@@ -29,8 +30,8 @@ import { DateTimeScalar, MoneyScalar } from './scalars';
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Money: MoneyScalar,
-  Role: { USER: 'user', ADMIN: 'admin' },
-  OrderStatus: { PENDING: 'pending', PAID: 'paid', SHIPPED: 'shipped', DELIVERED: 'delivered', CANCELLED: 'cancelled' },
+  Role: upperCaseKeys(ROLES),
+  OrderStatus: upperCaseKeys(ORDER_STATUSES),
   Query: { me, product, products, categories, order, myOrders, orders, users, user },
   Mutation: {
     register,

@@ -1,6 +1,7 @@
 import { PASSWORD_RULES } from '../auth/passwords';
 import { LOGIN_LIMITS, REGISTRATION_WINDOW_SECONDS } from '../auth/loginThrottle';
 import { DEFAULT_BCRYPT_QUEUE_MAX, DEFAULT_REGISTRATION_LIMIT } from '../config';
+import { ORDER_STATUSES, ROLES } from '../domain';
 import { ERROR_CODES, type ErrorCode } from '../errors';
 import { EXPENSIVE_READ_MAX_WAIT_MS } from '../services/expensiveReads';
 import { EMAIL_RULES } from '../services/emailAddresses';
@@ -171,7 +172,6 @@ const JSON_BODY_ERRORS = { '400': error('MalformedJson'), '413': error('PayloadT
 
 const timestamp = { type: 'string', format: 'date-time', examples: ['2026-01-01T12:00:00.000Z'] };
 const id = { type: 'integer', minimum: 1 };
-const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'];
 
 const schemas: Record<string, JsonSchema> = {
   Error: {
@@ -254,7 +254,7 @@ const schemas: Record<string, JsonSchema> = {
     properties: {
       id,
       email: { type: 'string', examples: ['user@example.com'] },
-      role: { type: 'string', enum: ['user', 'admin'] },
+      role: { type: 'string', enum: [...ROLES] },
     },
     additionalProperties: false,
   },
@@ -330,7 +330,7 @@ const schemas: Record<string, JsonSchema> = {
     properties: { products: { type: 'array', items: schema('Product') }, pagination: schema('Pagination') },
     additionalProperties: false,
   },
-  OrderStatus: { type: 'string', enum: ORDER_STATUSES },
+  OrderStatus: { type: 'string', enum: [...ORDER_STATUSES] },
   OrderItem: {
     type: 'object',
     required: ['id', 'product_id', 'product_name', 'quantity', 'price', 'line_total'],

@@ -1,14 +1,12 @@
 import { Router } from 'express';
 import type { AppDeps, Context } from '../context';
-import type { Order, OrderStatus } from '../domain';
+import { ORDER_STATUSES, type Order, type OrderStatus } from '../domain';
 import { badInput } from '../errors';
 import { MAX_PAGE_SIZE } from '../services/pagination';
 import type { OrderLineArgs } from '../services/orderPlacing';
 import { withContext } from './handler';
 import { jsonObject, pagination, requiredString } from './input';
 import { presentOrder, presentPagination } from './presenters';
-
-const STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'];
 
 /** `{"items":[{"product_id","quantity"}]}` → the service's lines. */
 function orderLines(body: unknown): OrderLineArgs[] {
@@ -30,8 +28,8 @@ function orderLines(body: unknown): OrderLineArgs[] {
 
 function orderStatus(body: unknown): OrderStatus {
   const status = requiredString(jsonObject(body), 'status');
-  if (!(STATUSES as readonly string[]).includes(status)) {
-    throw badInput('status', `status must be one of ${STATUSES.join(', ')}`);
+  if (!(ORDER_STATUSES as readonly string[]).includes(status)) {
+    throw badInput('status', `status must be one of ${ORDER_STATUSES.join(', ')}`);
   }
   return status as OrderStatus;
 }
