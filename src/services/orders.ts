@@ -103,10 +103,10 @@ export function createOrderService({ db, read, config, loaders, logger, viewer, 
     },
 
     /**
-     * `User.orders`: the user themself or an admin. First pages are batched across users (a
-     * list of users with their orders costs two queries, not two per user); later pages are not.
+     * `User.orders`: the user themself, an admin, or a user this request signed in (the payload of
+     * register or login). First pages are batched across users (a list of users with their orders
+     * costs two queries, not two per user); later pages are not.
      */
-    /** For the user themselves, an admin, or a user this request signed in (the payload of register or login). */
     async ofUser(userId: number, args: OrderListArgs): Promise<OrderConnection> {
       if (!signedIn.has(userId)) {
         const user = requireUser(viewer);
