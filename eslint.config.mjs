@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Transports (GraphQL, REST) reach data through services; SQL and its errors stay in src/db.
+    files: ['src/graphql/**/*.ts', 'src/rest/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/db', '**/db/*'], message: 'Transports never import src/db: go through a service or a function the app is given.' }] }] },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

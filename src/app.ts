@@ -3,15 +3,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
-import { asUnavailable } from './db/knex';
-import { AppError } from './errors';
 import { setBcryptQueueMax } from './auth/bcryptThreads';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
+import { pendingMigrations } from './db/migrations';
 import { createReadRouting } from './db/readRouting';
 import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
 import { sandboxSecurityHeaders } from './graphql/sandboxPage';
-import { createApolloServer, toGraphQLError } from './graphql/server';
+import { contextCreationError, graphqlErrorHandler } from './graphql/errors';
+import { createApolloServer } from './graphql/server';
 import { startOrderExpiry } from './services/orderExpiry';
 import { errorHandler } from './rest/errorHandler';
 import { refuseInexactNumbers, refuseInexactQueryVariables } from './exactJsonNumbers';
@@ -48,7 +48,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const readRouting = await createReadRouting(options.db, options.config, options.logger);
   const { database } = options.config;
   const expensiveReads = createExpensiveReadGate(expensiveReadPermits(database.client === 'mysql' ? database.poolMax : 1));
-  const deps: AppDeps = { ...options, loginThrottle, readRouting, expensiveReads };
+  const deps: AppDeps = { ...options, loginThrottle, readRouting, expensiveReads, pendingMigrations: () => pendingMigrations(options.db) };
   const app = express();
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
   // (30 s by default): a client dripping its headers was cut after 37.6 s, not 10.
@@ -87,13 +87,14 @@ export async function createApp(options: AppOptions): Promise<App> {
         try {
           return await createContext(deps, requestInfo(req));
         } catch (error) {
-          const appError = error instanceof AppError ? error : asUnavailable(error);
-          throw appError ? toGraphQLError(appError) : error;
+          throw contextCreationError(error);
         }
       },
     }),
+    graphqlErrorHandler(deps.logger),
   );
   app.use(storefront());
+  // Everything else, /api included, answers errors in REST's shape.
   app.use(errorHandler(deps.logger));
 
   return {

@@ -21,10 +21,12 @@ export interface AppDeps {
   readRouting: ReadRouting;
   /** Scanning reads share at most all but one pooled connection; created by createApp. */
   expensiveReads: ExpensiveReadGate;
+  /** The migrations this code expects that the database has not run; readiness asks it (created by createApp). */
+  pendingMigrations(): Promise<string[]>;
 }
 
 /** What createApp is given; it adds what it owns. */
-export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting' | 'expensiveReads'>;
+export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting' | 'expensiveReads' | 'pendingMigrations'>;
 
 /** One request's view of the app, shared by GraphQL resolvers and REST routes. */
 export interface Context {

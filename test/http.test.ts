@@ -47,7 +47,16 @@ describe.each(dialects)('HTTP surface on %s', (dialect) => {
 
     const graphql = await app.api().post('/graphql').set('content-type', 'application/json').send('{"query":');
     expect(graphql.status).toBe(400);
-    expect(graphql.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(graphql.body).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+
+    // Express matches paths without regard to case: /GraphQL is the GraphQL endpoint, and so is its error shape.
+    const upperCase = await app.api().post('/GraphQL').set('content-type', 'application/json').send('{"query":');
+    expect(upperCase.status).toBe(400);
+    expect(upperCase.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+
+    const tooLarge = await app.api().post('/graphql').set('content-type', 'application/json').send(JSON.stringify({ query: 'x'.repeat(200_000) }));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.errors[0]).toEqual({ message: 'The request body is too large', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('keeps CSRF prevention on: a text/plain POST to /graphql is refused', async () => {

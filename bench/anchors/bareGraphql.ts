@@ -9,6 +9,7 @@ import { createLoginThrottle } from '../../src/auth/loginThrottle';
 import { loadConfig } from '../../src/config';
 import { createContext, type AppDeps } from '../../src/context';
 import { createDb } from '../../src/db/knex';
+import { pendingMigrations } from '../../src/db/migrations';
 import { primaryOnly } from '../../src/db/readRouting';
 import { createExpensiveReadGate, expensiveReadPermits } from '../../src/services/expensiveReads';
 import { typeDefs } from '../../src/graphql/generated/typeDefs';
@@ -25,6 +26,7 @@ const deps: AppDeps = {
   loginThrottle: createLoginThrottle(config, logger),
   readRouting: primaryOnly(db), // the anchors measure one server
   expensiveReads: createExpensiveReadGate(expensiveReadPermits(config.database.client === 'mysql' ? config.database.poolMax : 1)),
+  pendingMigrations: () => pendingMigrations(db),
 };
 const schema = makeExecutableSchema({ typeDefs, resolvers: resolvers as Parameters<typeof makeExecutableSchema>[0]['resolvers'] });
 

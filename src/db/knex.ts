@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config';
-import { AppError } from '../errors';
 import { PositionTracker } from './replicationPosition';
 import { beginsWords } from './searchWords';
 
@@ -202,14 +201,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
     (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno))
   );
-}
-
-/** The client-facing form of an outage: SERVICE_UNAVAILABLE (503), or null for any other error. */
-export function asUnavailable(error: unknown): AppError | null {
-  if (!isDatabaseUnavailable(error)) return null;
-  return new AppError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly', {
-    retryAfterSeconds: 5,
-  });
 }
 
 /** Timestamps come back as Date (mysql2) or epoch milliseconds (better-sqlite3). */

@@ -2,7 +2,6 @@
 // open to everyone outside production, only to admins in production.
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError,
   Kind,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
@@ -11,7 +10,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Context } from '../context';
-import { httpStatusFor } from '../errors';
+import { forbidden } from '../errors';
+import { graphqlErrorOf } from './errors';
 
 const INTROSPECTION_FIELDS = new Set([SchemaMetaFieldDef.name, TypeMetaFieldDef.name]);
 
@@ -23,9 +23,7 @@ export function introspectionPlugin({ adminsOnly }: { adminsOnly: boolean }): Ap
       return {
         async didResolveOperation({ contextValue, document, operation }) {
           if (!operation || contextValue.viewer?.role === 'admin' || !usesIntrospection(document, operation)) return;
-          throw new GraphQLError('Introspection is only available to administrators', {
-            extensions: { code: 'FORBIDDEN', http: { status: httpStatusFor('FORBIDDEN') } },
-          });
+          throw graphqlErrorOf(forbidden('Introspection is only available to administrators'));
         },
       };
     },

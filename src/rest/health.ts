@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { AppDeps } from '../context';
-import { pendingMigrations } from '../db/migrations';
 
 const READY_TIMEOUT_MS = 1000;
 
@@ -9,7 +8,7 @@ export interface Lifecycle {
   draining: boolean;
 }
 
-export function healthRoutes({ config, db, logger, readRouting }: AppDeps, lifecycle: Lifecycle): Router {
+export function healthRoutes({ config, logger, readRouting, pendingMigrations }: AppDeps, lifecycle: Lifecycle): Router {
   const router = Router();
 
   // Liveness: answers from memory only, so a database outage never restarts healthy processes.
@@ -27,7 +26,7 @@ export function healthRoutes({ config, db, logger, readRouting }: AppDeps, lifec
       return;
     }
     try {
-      const pending = await withTimeout(pendingMigrations(db), READY_TIMEOUT_MS);
+      const pending = await withTimeout(pendingMigrations(), READY_TIMEOUT_MS);
       if (pending.length > 0) {
         res.status(503).json(body('not ready', `Pending migrations: ${pending.join(', ')}`));
         return;
