@@ -2,6 +2,7 @@
 // named by field, before anything reaches a service.
 import { badInput } from '../errors';
 import { parseMoney } from '../money';
+import { MAX_PAGE_SIZE } from '../services/pagination';
 
 export type Body = Record<string, unknown>;
 
@@ -37,10 +38,14 @@ export function optionalMoney(body: Body, field: string): number | undefined {
   return value === undefined || value === null ? undefined : parseMoney(value, field);
 }
 
-/** `?page=2&limit=10`: page ≥ 1; limit ≥ 1, clamped to `maxLimit`. */
-export function pagination(query: Record<string, unknown>, maxLimit: number): { page: number; limit: number } {
+/**
+ * `?page=2&limit=10` (defaults 1 and 10). The services hold the paging rule (limit at most
+ * MAX_PAGE_SIZE); one legacy step stays here: the old API clamped a larger `limit` silently
+ * rather than refusing it, so REST clients asking for more get MAX_PAGE_SIZE rows.
+ */
+export function pagination(query: Record<string, unknown>): { page: number; limit: number } {
   const page = positiveInteger(query.page, 'page', 1);
-  const limit = Math.min(positiveInteger(query.limit, 'limit', 10), maxLimit);
+  const limit = Math.min(positiveInteger(query.limit, 'limit', 10), MAX_PAGE_SIZE);
   return { page, limit };
 }
 

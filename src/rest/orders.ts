@@ -2,7 +2,6 @@ import { Router } from 'express';
 import type { AppDeps, Context } from '../context';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../domain';
 import { badInput } from '../errors';
-import { MAX_PAGE_SIZE } from '../services/pagination';
 import type { OrderLineArgs } from '../services/orderPlacing';
 import { withContext } from './handler';
 import { jsonObject, pagination, requiredString } from './input';
@@ -44,7 +43,7 @@ export function orderRoutes(deps: AppDeps): Router {
   router.get(
     '/',
     withContext(deps, async (context, req, res) => {
-      const { page, limit } = pagination(req.query as Record<string, unknown>, MAX_PAGE_SIZE);
+      const { page, limit } = pagination(req.query as Record<string, unknown>);
       const { orders, total } = await context.services.orders.page({ page, limit });
       res.json({
         orders: await Promise.all(orders.map((order) => present(context, order))),

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../context';
 import { notFound } from '../errors';
-import { MAX_PAGE_SIZE } from '../services/pagination';
 import type { ProductFieldsInput } from '../services/products';
 import { withContext } from './handler';
 import { jsonObject, optionalInteger, optionalMoney, optionalString, pagination, queryString, type Body } from './input';
@@ -24,7 +23,7 @@ export function productRoutes(deps: AppDeps): Router {
     '/',
     withContext(deps, async ({ services }, req, res) => {
       const query = req.query as Record<string, unknown>;
-      const { page, limit } = pagination(query, MAX_PAGE_SIZE);
+      const { page, limit } = pagination(query);
       const { products, total } = await services.products.page({
         page,
         limit,

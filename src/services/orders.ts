@@ -14,7 +14,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors';
 import { parseId, text } from '../validation';
 import { cancelAndRestock } from './orderCancellation';
 import { checkLines, placeOrderTransaction, type OrderLineArgs } from './orderPlacing';
-import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor } from './pagination';
+import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor, offsetPage } from './pagination';
 import { requireAdmin, requireUser, type RequestScope } from './scope';
 
 /** The one move forward from each status; cancelling is separate (see cancel). */
@@ -121,11 +121,12 @@ export function createOrderService({ db, read, config, loaders, logger, viewer, 
     },
 
     /** Offset pagination for the legacy REST API: the viewer's orders, or all for an admin. */
-    async page({ page, limit }: { page: number; limit: number }) {
+    async page(args: { page: number; limit: number }) {
       const user = requireUser(viewer);
+      const rows = offsetPage(args);
       const filter = user.role === 'admin' ? {} : { userId: user.id };
       const [orders, total] = await Promise.all([
-        read((db) => listOrdersAtOffset(db, filter, { offset: (page - 1) * limit, limit })),
+        read((db) => listOrdersAtOffset(db, filter, rows)),
         read((db) => countOrders(db, filter)),
       ]);
       return { orders, total };

@@ -8,6 +8,13 @@ export function checkFirst(first: number): number {
   return integerInRange(first, 'first', 1, MAX_PAGE_SIZE);
 }
 
+/** A numbered page (REST's `?page&limit`): page 1 or more, limit 1 to MAX_PAGE_SIZE; the rows it skips. */
+export function offsetPage({ page, limit }: { page: number; limit: number }): { offset: number; limit: number } {
+  integerInRange(page, 'page', 1, Number.MAX_SAFE_INTEGER);
+  integerInRange(limit, 'limit', 1, MAX_PAGE_SIZE);
+  return { offset: (page - 1) * limit, limit };
+}
+
 /** Cursors are opaque to clients: base64url of a small JSON object. */
 export function encodeCursor(payload: object): string {
   return Buffer.from(JSON.stringify(payload)).toString('base64url');

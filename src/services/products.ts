@@ -16,7 +16,7 @@ import type { Product, ProductConnection } from '../domain';
 import { searchPlanOf } from '../searchTerms';
 import { badInput, notFound } from '../errors';
 import { integerInRange, parseId, text } from '../validation';
-import { checkFirst, connectionFrom, decodeCursor, encodeCursor } from './pagination';
+import { checkFirst, connectionFrom, decodeCursor, encodeCursor, offsetPage } from './pagination';
 import { requireAdmin, type RequestScope } from './scope';
 
 export const MAX_PRICE_CENTS = 100_000_000; // 1,000,000.00
@@ -86,9 +86,10 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
     /** Offset pagination, for the legacy REST API. */
     async page(args: ProductFilterArgs & { page: number; limit: number }) {
       const filter = checkFilter(args);
+      const rows = offsetPage(args);
       const reads = readsFor(filter);
       const [products, total] = await Promise.all([
-        reads.page(() => read((db) => listProductsAtOffset(db, filter, { offset: (args.page - 1) * args.limit, limit: args.limit }))),
+        reads.page(() => read((db) => listProductsAtOffset(db, filter, rows))),
         reads.count(() => read((db) => countProducts(db, filter))),
       ]);
       return { products, total };
