@@ -59,7 +59,7 @@ export interface Config {
   instanceId: string;
   /** The seeded admin's email (ADMIN_EMAIL); null: admin@example.com in development, required to seed production. */
   adminEmail: string | null;
-  /** The seeded admin's password (ADMIN_PASSWORD); null: admin123 in development, required to seed production. */
+  /** The seeded admin's password (ADMIN_PASSWORD); null: the demo admin's (seeds/demo.ts) in development, required to seed production. */
   adminPassword: string | null;
   /** Units one user's PENDING (unpaid) orders may hold together (MAX_UNPAID_UNITS_PER_USER). */
   maxUnpaidUnitsPerUser: number;
@@ -141,9 +141,8 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
 }
 
 /**
- * Database connections per server process: the benchmark's two-pass sweep of 2/4/8/16 (2 cores,
- * MariaDB on the same machine) served catalog pages, the orders query and order placing fastest
- * at 4, 8–20 % ahead of 8; more connections only queue inside the database (BENCHMARKS.md).
+ * Database connections per server process: few, because more connections only queue inside the
+ * database; BENCHMARKS.md's pool sweep (2/4/8/16) has the figures behind this default.
  */
 export const DEFAULT_POOL_MAX = 4;
 

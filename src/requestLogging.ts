@@ -39,7 +39,7 @@ function operationOf(req: Request): string | undefined {
  *
  * The line is built only when its level is enabled. pino-http, used before, made three child
  * loggers per request (serializing their bindings) even when production's `warn` level then
- * dropped the line: 7 % of the server's CPU in the benchmark's GraphQL catalog (S2).
+ * dropped the line, a measurable share of the server's CPU (BENCHMARKS.md, S2's profile).
  */
 export function requestLogging(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {

@@ -4,10 +4,10 @@ import { DEFAULT_BCRYPT_QUEUE_MAX } from '../config';
 import { AppError } from '../errors';
 
 /**
- * bcrypt on threads of lowest CPU priority. A sign-in costs ~250 ms of CPU at cost 12; on
+ * bcrypt on threads of lowest CPU priority. A sign-in costs a large slice of CPU at cost 12; on
  * libuv's thread pool (bcrypt's own async API) a flood of sign-ins takes every core at the same
- * priority as the event loop, and every other request waits behind it (S1's p99 rose 5.7× in
- * the benchmark). These threads run at nice 19 (Linux applies a thread's own nice value), so
+ * priority as the event loop, and every other request waits behind it (S1's p99 under such a
+ * flood is in BENCHMARKS.md). These threads run at nice 19 (Linux applies a thread's own nice value), so
  * hashing uses whatever CPU the rest of the server leaves idle, and yields it the moment a
  * request needs it. One thread per core: more would only queue inside the kernel.
  *

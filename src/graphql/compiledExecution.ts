@@ -35,8 +35,8 @@ type Sighting = 'once' | 'interpret';
  * Executes queries with graphql-jit instead of graphql-js's `execute`. graphql-jit turns an
  * operation into one JavaScript function with the field resolution unrolled, so a list of 20
  * orders × 3 items × 8 fields is not walked field by field through graphql-js's generic
- * machinery (the benchmark's S3 profile: graphql-js 23 % of the CPU, most of it promise and
- * argument bookkeeping per field).
+ * machinery, most of whose time goes to promise and argument bookkeeping per field (the
+ * benchmark's S3 profile; figures in BENCHMARKS.md).
  *
  * Apollo still parses, validates (our query limits included) and caches each document. Compiled
  * operations are kept by query hash and operation name in a cache of their own, bounded by
@@ -61,8 +61,7 @@ export function compiledExecution(schema: GraphQLSchema, limits = COMPILED_CACHE
   const sightings = new LRUCache<string, Sighting>({ max: limits.sightings });
 
   /**
-   * Compiling costs a few times validating (measured on a busy 2-core machine: 2.9 ms for S3's query and 17 ms for 30
-   * aliased order lists, against 0.6 and 7 ms to validate them), so an operation is compiled when
+   * Compiling costs a few times what validating does (BENCHMARKS.md), so an operation is compiled when
    * it comes back after running: a flood of one-off queries costs what graphql-js costs, and stable
    * query text runs compiled from its second request on. Null: interpret this time.
    */

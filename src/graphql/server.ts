@@ -28,8 +28,8 @@ export function createApolloServer(
   return new ApolloServer<Context>({
     ...(executor === 'jit' ? { gateway: compiledExecution(schema) } : { schema }),
     formatError: errorFormatter(logger, { production }),
-    // Compact JSON: Apollo's default indents every response (4–5 % of the server's CPU in S2's and S3's profiles
-    // went to JSON.stringify(…, null, 2)), which machines reading it do not need.
+    // Compact JSON: Apollo's default indents every response, a visible share of the server's CPU in the
+    // benchmark's profiles (BENCHMARKS.md), and machines reading it do not need the indentation.
     stringifyResult: (result) => JSON.stringify(result),
     parseOptions: limits.parseOptions,
     validationRules: [...limits.validationRules, ReservedNamesRule],

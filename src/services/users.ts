@@ -128,7 +128,8 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
     async updateRole(id: string, role: Role): Promise<User> {
       const admin = requireAdmin(viewer);
       const userId = parseId(id);
-      // The last admin demoting themselves would leave nobody to undo it.
+      // Nobody changes their own role: another admin can, and a lone admin demoting themselves would
+      // leave nobody able to undo it.
       if (userId === admin.id) throw forbidden('Administrators cannot change their own role');
       const user = await db.transaction(async (trx) => {
         await updateRoleOfUser(trx, userId, role);

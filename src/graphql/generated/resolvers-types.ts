@@ -187,7 +187,7 @@ export type PageInfo = {
 export type PlaceOrderInput = {
   /**
    * Makes retries safe: the same key from the same user returns the original order and changes
-   * nothing; the same key with different items is a CONFLICT. Keys are kept at least 24 hours.
+   * nothing; the same key with different items is a CONFLICT. Keys are kept as long as the order.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** 1 to 100 lines; lines for the same product are merged. */

@@ -20,7 +20,7 @@ export type OrderStatus =
 export type PlaceOrderInput = {
   /**
    * Makes retries safe: the same key from the same user returns the original order and changes
-   * nothing; the same key with different items is a CONFLICT. Keys are kept at least 24 hours.
+   * nothing; the same key with different items is a CONFLICT. Keys are kept as long as the order.
    */
   idempotencyKey?: string | null | undefined;
   /** 1 to 100 lines; lines for the same product are merged. */
