@@ -1,4 +1,4 @@
-import { isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -228,21 +228,15 @@ function rateLimited(refusal: RateLimiterRes, what: string): AppError {
 /**
  * The key an address is counted under. An IPv6 client usually holds a whole /64, so it is
  * counted per /64 (or it could take a fresh address for every attempt); IPv4-mapped IPv6
- * addresses count as the IPv4 address they are.
+ * addresses count as the IPv4 address they are. ipaddr.js parses the address (every IPv6 form,
+ * zone ids, a trailing dotted quad); anything it cannot parse is counted as it is.
  */
 export function clientKey(ip: string): string {
-  const address = ip.replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!isIPv6(address)) return address;
-  const [head = '', tail] = address.split('::');
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  // A trailing dotted quad fills two groups.
-  const groupsIn = (parts: string[]) => parts.reduce((count, part) => count + (part.includes('.') ? 2 : 1), 0);
-  const zeros = tail === undefined ? [] : Array<string>(8 - groupsIn(left) - groupsIn(right)).fill('0');
-  const groups = [...left, ...zeros, ...right].slice(0, 4).map((group) => parseInt(group, 16).toString(16));
-  return `${groups.join(':')}::/64`;
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.process(ip);
+  if (address.kind() === 'ipv4') return address.toString();
+  const network = (address as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${network.join(':')}::/64`;
 }
 
 function connectToRedis(url: string, logger: Logger): Redis {
