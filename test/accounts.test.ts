@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
+import { codeOf } from './support/graphql';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
@@ -45,10 +46,6 @@ interface UsersData {
     edges: { cursor: string; node: UserData }[];
     nodes: UserData[];
   };
-}
-
-function codeOf(response: GraphQLResponse<unknown>): string | undefined {
-  return response.errors?.[0]?.extensions.code;
 }
 
 /** The first error, which the test expects to be there. */

@@ -9,6 +9,7 @@ import { IN_FLIGHT_KEY_PREFIX, LOGIN_LIMITS, REDIS_KEY_PREFIX, REGISTRATION_KEY_
 import { AppError } from '../src/errors';
 import { QUERY_LIMITS } from '../src/graphql/queryLimits';
 import { dialects } from './support/databases';
+import { codeOf } from './support/graphql';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
@@ -48,8 +49,6 @@ async function gqlAt<T = Record<string, unknown>>(
 function restRegister(app: TestApp, ip: string, email: string, password = PASSWORD) {
   return app.api().post('/api/auth/register').set('x-forwarded-for', ip).send({ email, password });
 }
-
-const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions.code;
 
 async function usersNamed(app: TestApp, pattern: string): Promise<number> {
   const [row] = await app.db('users').where('email', 'like', pattern).count({ count: '*' });

@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import { clientKey, LOGIN_LIMITS, REDIS_KEY_PREFIX } from '../src/auth/loginThrottle';
 import { dialects } from './support/databases';
+import { codeOf } from './support/graphql';
 import { databaseEnvironment, freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
@@ -47,10 +48,6 @@ async function gqlAt<T = Record<string, unknown>>(
 
 function loginAt(url: string, ip: string, email: string, password: string): Promise<LoginResponse> {
   return gqlAt(url, ip, LOGIN, { email, password });
-}
-
-function codeOf(response: GraphQLResponse<unknown>): string | undefined {
-  return response.errors?.[0]?.extensions.code;
 }
 
 /** 'OK' or the error codes, for tallies. */

@@ -3,7 +3,8 @@
 import jwt from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
-import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
+import { codeOf } from './support/graphql';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new password';
@@ -21,10 +22,6 @@ const UPDATE_ROLE = `mutation Role($id: ID!, $role: Role!) { updateUserRole(id: 
 
 interface MeData {
   me: { id: string; email: string; role: 'USER' | 'ADMIN' } | null;
-}
-
-function codeOf(response: GraphQLResponse<unknown>): string | undefined {
-  return response.errors?.[0]?.extensions.code;
 }
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
