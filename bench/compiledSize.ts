@@ -17,7 +17,7 @@ import { loadConfig } from '../src/config';
 import { createDb } from '../src/db/knex';
 import { migrateToLatest } from '../src/db/migrations';
 import { typeDefs } from '../src/graphql/generated/typeDefs';
-import { resolvers } from '../src/graphql/resolvers';
+import { resolvers } from '../src/graphql/generated/resolvers';
 import { createLogger } from '../src/logger';
 import { heavyDocument } from '../test/support/heavyDocuments';
 

@@ -13,7 +13,7 @@ import { pendingMigrations } from '../../src/db/migrations';
 import { primaryOnly } from '../../src/db/readRouting';
 import { createExpensiveReadGate, expensiveReadPermits } from '../../src/services/expensiveReads';
 import { typeDefs } from '../../src/graphql/generated/typeDefs';
-import { resolvers } from '../../src/graphql/resolvers';
+import { resolvers } from '../../src/graphql/generated/resolvers';
 import { createLogger } from '../../src/logger';
 
 const config = loadConfig(process.env);

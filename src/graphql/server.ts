@@ -14,7 +14,7 @@ import { queryLimits } from './queryLimits';
 import { readYourWritesPlugin } from './readYourWrites';
 import { ReservedNamesRule } from './reservedNames';
 import { unavailableStatusPlugin } from './unavailableStatus';
-import { resolvers } from './resolvers';
+import { resolvers } from './generated/resolvers';
 import { sandboxLandingPage } from './sandboxPage';
 
 export function createApolloServer(

@@ -2,12 +2,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { User as UserModel, Product as ProductModel, AuthResult as AuthResultModel, ProductConnection as ProductConnectionModel, UserConnection as UserConnectionModel, ProductEdge as ProductEdgeModel, UserEdge as UserEdgeModel, Order as OrderModel, OrderItem as OrderItemModel, OrderConnection as OrderConnectionModel, OrderEdge as OrderEdgeModel } from '../../domain';
 import type { Context } from '../../context';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
+  ID: { input: string; output: string | number; }
   String: { input: string; output: string; }
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
@@ -71,56 +72,56 @@ export type Mutation = {
 };
 
 
-export type MutationCancelOrderArgs = {
+export type MutationcancelOrderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationChangePasswordArgs = {
+export type MutationchangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
 
 
-export type MutationCreateProductArgs = {
+export type MutationcreateProductArgs = {
   input: ProductInput;
 };
 
 
-export type MutationDeleteProductArgs = {
+export type MutationdeleteProductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationLoginArgs = {
+export type MutationloginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
 
-export type MutationPlaceOrderArgs = {
+export type MutationplaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
 
-export type MutationRegisterArgs = {
+export type MutationregisterArgs = {
   input: RegisterInput;
 };
 
 
-export type MutationUpdateOrderStatusArgs = {
+export type MutationupdateOrderStatusArgs = {
   id: Scalars['ID']['input'];
   status: OrderStatus;
 };
 
 
-export type MutationUpdateProductArgs = {
+export type MutationupdateProductArgs = {
   id: Scalars['ID']['input'];
   input: ProductUpdateInput;
 };
 
 
-export type MutationUpdateUserRoleArgs = {
+export type MutationupdateUserRoleArgs = {
   id: Scalars['ID']['input'];
   role: Role;
 };
@@ -279,19 +280,19 @@ export type Query = {
 };
 
 
-export type QueryMyOrdersArgs = {
+export type QuerymyOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<OrderStatus>;
 };
 
 
-export type QueryOrderArgs = {
+export type QueryorderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type QueryOrdersArgs = {
+export type QueryordersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<OrderStatus>;
@@ -299,12 +300,12 @@ export type QueryOrdersArgs = {
 };
 
 
-export type QueryProductArgs = {
+export type QueryproductArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type QueryProductsArgs = {
+export type QueryproductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   category?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -316,12 +317,12 @@ export type QueryProductsArgs = {
 };
 
 
-export type QueryUserArgs = {
+export type QueryuserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type QueryUsersArgs = {
+export type QueryusersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
@@ -356,7 +357,7 @@ export type User = {
 };
 
 
-export type UserOrdersArgs = {
+export type UserordersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<OrderStatus>;
@@ -451,30 +452,30 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<AuthResultModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
   OrderItem: ResolverTypeWrapper<OrderItemModel>;
   OrderLineInput: OrderLineInput;
-  OrderStatus: null;
+  OrderStatus: ResolverTypeWrapper<'PENDING' | 'PAID' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED'>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlaceOrderInput: PlaceOrderInput;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
   ProductEdge: ResolverTypeWrapper<ProductEdgeModel>;
   ProductInput: ProductInput;
-  ProductSort: ProductSort;
+  ProductSort: ResolverTypeWrapper<'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'NAME_ASC'>;
   ProductUpdateInput: ProductUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
-  Role: null;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Role: ResolverTypeWrapper<'USER' | 'ADMIN'>;
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<UserConnectionModel>;
   UserEdge: ResolverTypeWrapper<UserEdgeModel>;
@@ -483,14 +484,15 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AuthPayload: AuthResultModel;
-  Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Money: Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Order: OrderModel;
   OrderConnection: OrderConnectionModel;
+  Int: Scalars['Int']['output'];
   OrderEdge: OrderEdgeModel;
   OrderItem: OrderItemModel;
   OrderLineInput: OrderLineInput;
@@ -503,7 +505,6 @@ export type ResolversParentTypes = ResolversObject<{
   ProductUpdateInput: ProductUpdateInput;
   Query: Record<PropertyKey, never>;
   RegisterInput: RegisterInput;
-  String: Scalars['String']['output'];
   User: UserModel;
   UserConnection: UserConnectionModel;
   UserEdge: UserEdgeModel;
@@ -524,17 +525,17 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
-  cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
-  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
-  createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
-  deleteProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteProductArgs, 'id'>>;
-  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationcancelOrderArgs, 'id'>>;
+  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationchangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationcreateProductArgs, 'input'>>;
+  deleteProduct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationdeleteProductArgs, 'id'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationloginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
-  register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
-  updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationUpdateOrderStatusArgs, 'id' | 'status'>>;
-  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
-  updateUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserRoleArgs, 'id' | 'role'>>;
+  placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationplaceOrderArgs, 'input'>>;
+  register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
+  updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationupdateOrderStatusArgs, 'id' | 'status'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationupdateProductArgs, 'id' | 'input'>>;
+  updateUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationupdateUserRoleArgs, 'id' | 'role'>>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -599,16 +600,18 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 }>;
 
+export type ProductSortResolvers = EnumResolverSignature<{ NAME_ASC?: any, NEWEST?: any, PRICE_ASC?: any, PRICE_DESC?: any }, ResolversTypes['ProductSort']>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
-  myOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryMyOrdersArgs, 'first'>>;
-  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
-  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first' | 'sort'>>;
-  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'first'>>;
+  myOrders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QuerymyOrdersArgs, 'first'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryorderArgs, 'id'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryordersArgs, 'first'>>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryproductArgs, 'id'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryproductsArgs, 'first' | 'sort'>>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryuserArgs, 'id'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryusersArgs, 'first'>>;
 }>;
 
 export type RoleResolvers = { ADMIN: 'admin', USER: 'user' };
@@ -617,7 +620,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<UserOrdersArgs, 'first'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<UserordersArgs, 'first'>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -648,6 +651,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductSort?: ProductSortResolvers;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers;
   User?: UserResolvers<ContextType>;

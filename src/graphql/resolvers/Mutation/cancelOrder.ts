@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const cancelOrder: MutationResolvers['cancelOrder'] = (_parent, { id }, { services }) =>
+export const cancelOrder: NonNullable<MutationResolvers['cancelOrder']> = (_parent, { id }, { services }) =>
   services.orders.cancel(id);

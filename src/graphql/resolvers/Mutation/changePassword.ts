@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const changePassword: MutationResolvers['changePassword'] = (
+export const changePassword: NonNullable<MutationResolvers['changePassword']> = (
   _parent,
   { currentPassword, newPassword },
   { services },

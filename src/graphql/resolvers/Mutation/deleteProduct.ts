@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const deleteProduct: MutationResolvers['deleteProduct'] = (_parent, { id }, { services }) =>
+export const deleteProduct: NonNullable<MutationResolvers['deleteProduct']> = (_parent, { id }, { services }) =>
   services.products.remove(id);

@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const login: MutationResolvers['login'] = (_parent, { email, password }, { services }) =>
+export const login: NonNullable<MutationResolvers['login']> = (_parent, { email, password }, { services }) =>
   services.users.login(email, password);

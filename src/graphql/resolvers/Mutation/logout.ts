@@ -1,3 +1,3 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const logout: MutationResolvers['logout'] = (_parent, _args, { services }) => services.users.logout();
+export const logout: NonNullable<MutationResolvers['logout']> = (_parent, _args, { services }) => services.users.logout();

@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const register: MutationResolvers['register'] = (_parent, { input }, { services }) =>
+export const register: NonNullable<MutationResolvers['register']> = (_parent, { input }, { services }) =>
   services.users.register(input);

@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const updateOrderStatus: MutationResolvers['updateOrderStatus'] = (_parent, { id, status }, { services }) =>
+export const updateOrderStatus: NonNullable<MutationResolvers['updateOrderStatus']> = (_parent, { id, status }, { services }) =>
   services.orders.updateStatus(id, status);

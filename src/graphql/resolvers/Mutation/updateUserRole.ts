@@ -1,4 +1,4 @@
 import type { MutationResolvers } from '../../generated/resolvers-types';
 
-export const updateUserRole: MutationResolvers['updateUserRole'] = (_parent, { id, role }, { services }) =>
+export const updateUserRole: NonNullable<MutationResolvers['updateUserRole']> = (_parent, { id, role }, { services }) =>
   services.users.updateRole(id, role);

@@ -1,4 +1,4 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const categories: QueryResolvers['categories'] = (_parent, _args, { services }) =>
+export const categories: NonNullable<QueryResolvers['categories']> = (_parent, _args, { services }) =>
   services.products.categories();

@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const me: QueryResolvers['me'] = (_parent, _args, { services }) => services.users.me();
+export const me: NonNullable<QueryResolvers['me']> = (_parent, _args, { services }) => services.users.me();

@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const myOrders: QueryResolvers['myOrders'] = (_parent, args, { services }) => services.orders.mine(args);
+export const myOrders: NonNullable<QueryResolvers['myOrders']> = (_parent, args, { services }) => services.orders.mine(args);

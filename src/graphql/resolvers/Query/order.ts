@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const order: QueryResolvers['order'] = (_parent, { id }, { services }) => services.orders.get(id);
+export const order: NonNullable<QueryResolvers['order']> = (_parent, { id }, { services }) => services.orders.get(id);

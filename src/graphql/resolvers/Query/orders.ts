@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const orders: QueryResolvers['orders'] = (_parent, args, { services }) => services.orders.all(args);
+export const orders: NonNullable<QueryResolvers['orders']> = (_parent, args, { services }) => services.orders.all(args);

@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const product: QueryResolvers['product'] = (_parent, { id }, { services }) => services.products.get(id);
+export const product: NonNullable<QueryResolvers['product']> = (_parent, { id }, { services }) => services.products.get(id);

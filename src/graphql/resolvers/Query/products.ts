@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const products: QueryResolvers['products'] = (_parent, args, { services }) =>
+export const products: NonNullable<QueryResolvers['products']> = (_parent, args, { services }) =>
   services.products.list({
     first: args.first,
     after: args.after,

@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const user: QueryResolvers['user'] = (_parent, { id }, { services }) => services.users.get(id);
+export const user: NonNullable<QueryResolvers['user']> = (_parent, { id }, { services }) => services.users.get(id);

@@ -1,3 +1,3 @@
 import type { QueryResolvers } from '../../generated/resolvers-types';
 
-export const users: QueryResolvers['users'] = (_parent, args, { services }) => services.users.list(args);
+export const users: NonNullable<QueryResolvers['users']> = (_parent, args, { services }) => services.users.list(args);

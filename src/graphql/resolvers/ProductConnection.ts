@@ -1,0 +1,4 @@
+import type { ProductConnectionResolvers } from '../generated/resolvers-types';
+import { connectionFields } from './connections';
+
+export const ProductConnection: ProductConnectionResolvers = connectionFields;
