@@ -5,7 +5,7 @@
 /** Runs of letters, digits and `_`; anything else (spaces, `-`, `'`, `%`) separates words. */
 const WORD = /[\p{L}\p{N}_]+/gu;
 /** innodb_ft_min_token_size and innodb_ft_max_token_size (MariaDB's defaults): shorter and longer words are not indexed. */
-const MIN_WORD = 3;
+export const MIN_WORD = 3;
 const MAX_WORD = 84;
 
 /** The words of `text`, lower-cased, split as MariaDB's full-text parser splits them. */

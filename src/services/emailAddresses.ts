@@ -1,9 +1,12 @@
 import isEmail from 'validator/lib/isEmail';
 import { badInput } from '../errors';
 
+/** validator.isEmail's bound (RFC 5321), said here for the API documents. */
+export const EMAIL_MAX_LENGTH = 254;
+
 /** The rules in a sentence, for the API documents. */
 export const EMAIL_RULES =
-  'An address as validator.isEmail accepts it (at most 254 characters, no quoted local part, no IP address for a domain), ' +
+  `An address as validator.isEmail accepts it (at most ${EMAIL_MAX_LENGTH} characters, no quoted local part, no IP address for a domain), ` +
   'with international letters but no invisible characters, no marks drawn over Latin, Greek or Cyrillic letters, and one of ' +
   'those alphabets per part; stored trimmed, in Unicode NFC and in lower case';
 

@@ -17,6 +17,9 @@ import { checkLines, placeOrderTransaction, type OrderLineArgs } from './orderPl
 import { checkFirst, connectionFrom, decodeCursor, encodeCursor, isIdCursor, offsetPage } from './pagination';
 import { requireAdmin, requireUser, type RequestScope } from './scope';
 
+/** Characters of an Idempotency-Key (the column's width). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
 /** The one move forward from each status; cancelling is separate (see cancel). */
 const NEXT_STATUS: Record<OrderStatus, OrderStatus | null> = {
   pending: 'paid',
@@ -140,7 +143,7 @@ export function createOrderService({ db, read, config, loaders, logger, viewer, 
     async place(input: { items: OrderLineArgs[]; idempotencyKey?: string | null }) {
       const user = requireUser(viewer);
       const lines = checkLines(input.items);
-      const key = input.idempotencyKey == null ? null : text(input.idempotencyKey, 'idempotencyKey', 1, 255);
+      const key = input.idempotencyKey == null ? null : text(input.idempotencyKey, 'idempotencyKey', 1, MAX_IDEMPOTENCY_KEY_LENGTH);
       const requestHash = createHash('sha256').update(JSON.stringify(lines)).digest('hex');
 
       if (key) {

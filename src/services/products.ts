@@ -21,6 +21,15 @@ import { requireAdmin, type RequestScope } from './scope';
 
 export const MAX_PRICE_CENTS = 100_000_000; // 1,000,000.00
 export const MAX_STOCK = 1_000_000_000;
+/** Characters, after trimming, of a product's texts. */
+export const PRODUCT_TEXT_LENGTHS = {
+  name: { min: 1, max: 200 },
+  description: { min: 0, max: 5000 },
+  category: { min: 1, max: 100 },
+} as const;
+export const MAX_SEARCH_LENGTH = 200;
+/** What a new product must be given, by its field in the input → its name in messages. */
+export const REQUIRED_PRODUCT_FIELDS = { name: 'name', priceCents: 'price', stock: 'stock', category: 'category' } as const;
 
 export interface ProductFilterArgs {
   search?: string | null;
@@ -102,7 +111,7 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
     async create(input: ProductFieldsInput): Promise<Product> {
       requireAdmin(viewer);
       const fields = checkFields(input);
-      const required = { name: 'name', priceCents: 'price', stock: 'stock', category: 'category' } as const;
+      const required = REQUIRED_PRODUCT_FIELDS;
       const missing = (Object.keys(required) as (keyof typeof required)[]).find((key) => fields[key] === undefined);
       if (missing) throw badInput(required[missing], `${required[missing]} is required`);
       return insertProduct(db, { description: '', ...fields } as ProductFields);
@@ -132,7 +141,7 @@ export type ProductService = ReturnType<typeof createProductService>;
 function checkFilter(args: ProductFilterArgs): ProductFilter {
   const filter: ProductFilter = {};
   const search = args.search?.trim();
-  if (search) filter.search = text(search, 'search', 1, 200);
+  if (search) filter.search = text(search, 'search', 1, MAX_SEARCH_LENGTH);
   const category = args.category?.trim();
   if (category) filter.category = category;
   if (args.minPriceCents != null) filter.minPriceCents = nonNegative(args.minPriceCents, 'minPrice');
@@ -151,8 +160,9 @@ function nonNegative(cents: number, field: string): number {
 
 function checkFields(input: ProductFieldsInput): Partial<ProductFields> {
   const fields: Partial<ProductFields> = {};
-  if (input.name != null) fields.name = text(input.name, 'name', 1, 200);
-  if (input.description != null) fields.description = text(input.description, 'description', 0, 5000);
+  const { name, description, category } = PRODUCT_TEXT_LENGTHS;
+  if (input.name != null) fields.name = text(input.name, 'name', name.min, name.max);
+  if (input.description != null) fields.description = text(input.description, 'description', description.min, description.max);
   if (input.priceCents != null) {
     if (input.priceCents < 0 || input.priceCents > MAX_PRICE_CENTS) {
       throw badInput('price', 'price must be from 0 to 1000000.00');
@@ -160,7 +170,7 @@ function checkFields(input: ProductFieldsInput): Partial<ProductFields> {
     fields.priceCents = input.priceCents;
   }
   if (input.stock != null) fields.stock = integerInRange(input.stock, 'stock', 0, MAX_STOCK);
-  if (input.category != null) fields.category = text(input.category, 'category', 1, 100);
+  if (input.category != null) fields.category = text(input.category, 'category', category.min, category.max);
   return fields;
 }
 
