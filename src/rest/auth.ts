@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../context';
+import { Credentials, PasswordChange } from './contract/auth';
 import { withContext } from './handler';
-import { jsonObject, requiredString } from './input';
+import { read } from './input';
 import { presentUser } from './presenters';
 
 export function authRoutes(deps: AppDeps): Router {
@@ -10,11 +11,7 @@ export function authRoutes(deps: AppDeps): Router {
   router.post(
     '/register',
     withContext(deps, async ({ services }, req, res) => {
-      const body = jsonObject(req.body);
-      const { token, user } = await services.users.register({
-        email: requiredString(body, 'email'),
-        password: requiredString(body, 'password'),
-      });
+      const { token, user } = await services.users.register(read(Credentials, req.body));
       res.status(201).json({ token, user: presentUser(user) });
     }),
   );
@@ -22,11 +19,8 @@ export function authRoutes(deps: AppDeps): Router {
   router.post(
     '/login',
     withContext(deps, async ({ services }, req, res) => {
-      const body = jsonObject(req.body);
-      const { token, user } = await services.users.login(
-        requiredString(body, 'email'),
-        requiredString(body, 'password'),
-      );
+      const { email, password } = read(Credentials, req.body);
+      const { token, user } = await services.users.login(email, password);
       res.json({ token, user: presentUser(user) });
     }),
   );
@@ -42,11 +36,8 @@ export function authRoutes(deps: AppDeps): Router {
   router.post(
     '/change-password',
     withContext(deps, async ({ services }, req, res) => {
-      const body = jsonObject(req.body);
-      const { token, user } = await services.users.changePassword(
-        requiredString(body, 'current_password'),
-        requiredString(body, 'new_password'),
-      );
+      const body = read(PasswordChange, req.body);
+      const { token, user } = await services.users.changePassword(body.current_password, body.new_password);
       res.json({ token, user: presentUser(user) });
     }),
   );

@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import type { z } from 'zod';
 import type { AppDeps } from '../context';
+import type { HealthBody, NotReadyBody, ReadyBody } from './contract/health';
 
 const READY_TIMEOUT_MS = 1000;
 
@@ -13,28 +15,31 @@ export function healthRoutes({ config, logger, readRouting, pendingMigrations }:
 
   // Liveness: answers from memory only, so a database outage never restarts healthy processes.
   router.get('/health', (_req, res) => {
-    res.json({ status: 'Server is running', environment: config.env });
+    const body: z.input<typeof HealthBody> = { status: 'Server is running', environment: config.env };
+    res.json(body);
   });
 
   // Readiness: not shutting down, the primary answers within 1 s and the schema is current.
   // Replicas are listed but never make an instance unready: without them, the primary serves.
   router.get('/ready', async (_req, res) => {
     const replicas = readRouting.replicas();
-    const body = (status: 'ready' | 'not ready', detail?: string) => ({ status, detail, ...(replicas.length > 0 && { replicas }) });
+    const listed = replicas.length > 0 ? { replicas } : {};
+    const ready: z.input<typeof ReadyBody> = { status: 'ready', ...listed };
+    const notReady = (detail: string): z.input<typeof NotReadyBody> => ({ status: 'not ready', detail, ...listed });
     if (lifecycle.draining) {
-      res.status(503).json(body('not ready', 'The server is shutting down'));
+      res.status(503).json(notReady('The server is shutting down'));
       return;
     }
     try {
       const pending = await withTimeout(pendingMigrations(), READY_TIMEOUT_MS);
       if (pending.length > 0) {
-        res.status(503).json(body('not ready', `Pending migrations: ${pending.join(', ')}`));
+        res.status(503).json(notReady(`Pending migrations: ${pending.join(', ')}`));
         return;
       }
-      res.json(body('ready'));
+      res.json(ready);
     } catch (error) {
       logger.warn({ err: error }, 'readiness check failed');
-      res.status(503).json(body('not ready', `The database did not answer within ${READY_TIMEOUT_MS} ms`));
+      res.status(503).json(notReady(`The database did not answer within ${READY_TIMEOUT_MS} ms`));
     }
   });
 

@@ -1,37 +1,11 @@
 import { Router } from 'express';
 import type { AppDeps, Context } from '../context';
-import { ORDER_STATUSES, type Order, type OrderStatus } from '../domain';
-import { badInput } from '../errors';
-import type { OrderLineArgs } from '../services/orderPlacing';
+import type { Order } from '../domain';
+import { OrderCreate, OrderStatusUpdate } from './contract/orders';
+import { PageQuery } from './contract/paging';
 import { withContext } from './handler';
-import { jsonObject, pagination, requiredString } from './input';
+import { pagination, read } from './input';
 import { presentOrder, presentPagination } from './presenters';
-
-/** `{"items":[{"product_id","quantity"}]}` → the service's lines. */
-function orderLines(body: unknown): OrderLineArgs[] {
-  const { items } = jsonObject(body);
-  if (!Array.isArray(items)) throw badInput('items', 'items must be a list of {"product_id", "quantity"}');
-  return items.map((item: unknown) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw badInput('items', 'Each item must be an object like {"product_id": 1, "quantity": 2}');
-    }
-    const line = item as Record<string, unknown>;
-    const productId = line.product_id;
-    if (typeof productId !== 'number' && typeof productId !== 'string') {
-      throw badInput('product_id', 'Each item needs a product_id');
-    }
-    if (typeof line.quantity !== 'number') throw badInput('quantity', 'Each item needs a numeric quantity');
-    return { productId: String(productId), quantity: line.quantity };
-  });
-}
-
-function orderStatus(body: unknown): OrderStatus {
-  const status = requiredString(jsonObject(body), 'status');
-  if (!(ORDER_STATUSES as readonly string[]).includes(status)) {
-    throw badInput('status', `status must be one of ${ORDER_STATUSES.join(', ')}`);
-  }
-  return status as OrderStatus;
-}
 
 async function present({ services }: Context, order: Order) {
   return presentOrder(order, await services.orders.items(order));
@@ -43,7 +17,7 @@ export function orderRoutes(deps: AppDeps): Router {
   router.get(
     '/',
     withContext(deps, async (context, req, res) => {
-      const { page, limit } = pagination(req.query as Record<string, unknown>);
+      const { page, limit } = pagination(PageQuery, req.query);
       const { orders, total } = await context.services.orders.page({ page, limit });
       res.json({
         orders: await Promise.all(orders.map((order) => present(context, order))),
@@ -63,7 +37,7 @@ export function orderRoutes(deps: AppDeps): Router {
     '/',
     withContext(deps, async (context, req, res) => {
       const { order, replayed } = await context.services.orders.place({
-        items: orderLines(req.body),
+        items: read(OrderCreate, req.body).items,
         idempotencyKey: req.get('Idempotency-Key'),
       });
       if (replayed) res.set('Idempotent-Replayed', 'true');
@@ -74,7 +48,8 @@ export function orderRoutes(deps: AppDeps): Router {
   router.patch(
     '/:id',
     withContext(deps, async (context, req, res) => {
-      const order = await context.services.orders.updateStatus(String(req.params.id), orderStatus(req.body));
+      const { status } = read(OrderStatusUpdate, req.body);
+      const order = await context.services.orders.updateStatus(String(req.params.id), status);
       res.json(await present(context, order));
     }),
   );

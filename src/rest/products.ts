@@ -1,20 +1,10 @@
 import { Router } from 'express';
 import type { AppDeps } from '../context';
 import { notFound } from '../errors';
-import type { ProductFieldsInput } from '../services/products';
+import { ProductCreate, ProductQuery, ProductUpdate } from './contract/products';
 import { withContext } from './handler';
-import { jsonObject, optionalInteger, optionalMoney, optionalString, pagination, queryString, type Body } from './input';
+import { pagination, read } from './input';
 import { presentPagination, presentProduct } from './presenters';
-
-function productFields(body: Body): ProductFieldsInput {
-  return {
-    name: optionalString(body, 'name'),
-    description: optionalString(body, 'description'),
-    priceCents: optionalMoney(body, 'price'),
-    stock: optionalInteger(body, 'stock'),
-    category: optionalString(body, 'category'),
-  };
-}
 
 export function productRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -22,15 +12,12 @@ export function productRoutes(deps: AppDeps): Router {
   router.get(
     '/',
     withContext(deps, async ({ services }, req, res) => {
-      const query = req.query as Record<string, unknown>;
-      const { page, limit } = pagination(query);
-      const { products, total } = await services.products.page({
-        page,
-        limit,
-        search: queryString(query, 'search'),
-        category: queryString(query, 'category'),
+      const query = pagination(ProductQuery, req.query);
+      const { products, total } = await services.products.page(query);
+      res.json({
+        products: products.map(presentProduct),
+        pagination: presentPagination(query.page, query.limit, total),
       });
-      res.json({ products: products.map(presentProduct), pagination: presentPagination(page, limit, total) });
     }),
   );
 
@@ -46,7 +33,8 @@ export function productRoutes(deps: AppDeps): Router {
   router.post(
     '/',
     withContext(deps, async ({ services }, req, res) => {
-      const product = await services.products.create(productFields(jsonObject(req.body)));
+      const { price, ...fields } = read(ProductCreate, req.body);
+      const product = await services.products.create({ ...fields, priceCents: price });
       res.status(201).location(`${req.baseUrl}/${product.id}`).json(presentProduct(product));
     }),
   );
@@ -54,7 +42,8 @@ export function productRoutes(deps: AppDeps): Router {
   router.put(
     '/:id',
     withContext(deps, async ({ services }, req, res) => {
-      const product = await services.products.update(String(req.params.id), productFields(jsonObject(req.body)));
+      const { price, ...fields } = read(ProductUpdate, req.body);
+      const product = await services.products.update(String(req.params.id), { ...fields, priceCents: price });
       res.json(presentProduct(product));
     }),
   );

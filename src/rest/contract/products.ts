@@ -1,0 +1,142 @@
+// The products endpoints: what they read and answer, and the operations built from them.
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { MAX_SEARCH_LENGTH, MAX_STOCK, PRODUCT_TEXT_LENGTHS, REQUIRED_PRODUCT_FIELDS } from '../../services/products';
+import { ALWAYS, error, JSON_BODY_ERRORS } from './errors';
+import { id, jsonBody, optionalInteger, optionalPrice, optionalText, queryText, timestamp } from './fields';
+import { PageQuery, Pagination } from './paging';
+import { BEARER, IdParams, json } from './routes';
+import { z } from './zod';
+
+const { name, description, category } = PRODUCT_TEXT_LENGTHS;
+const lengths = ({ min, max }: { min: number; max: number }) => ({ ...(min > 0 && { minLength: min }), maxLength: max });
+
+/** A product's fields as a body gives them; the service checks each given one and, on create, that the required are there. */
+const productFields = {
+  name: optionalText('name').openapi(lengths(name)),
+  description: optionalText('description').openapi(lengths(description)),
+  price: optionalPrice,
+  stock: optionalInteger('stock').openapi({ minimum: 0, maximum: MAX_STOCK }),
+  category: optionalText('category').openapi(lengths(category)),
+};
+
+/** Required fields are the service's to check, after the values given (its messages come in that order). */
+export const ProductCreate = jsonBody({
+  ...productFields,
+  description: productFields.description.openapi({ description: 'Empty when omitted' }),
+}).openapi('ProductCreate', { required: Object.values(REQUIRED_PRODUCT_FIELDS) });
+
+export const ProductUpdate = jsonBody(productFields).openapi('ProductUpdate', { description: 'Only the fields given change.' });
+
+export const ProductQuery = PageQuery.extend({
+  search: queryText('search').openapi({
+    description: `Case-insensitive text in the name or description (at most ${MAX_SEARCH_LENGTH} characters)`,
+    maxLength: MAX_SEARCH_LENGTH,
+  }),
+  category: queryText('category').openapi({ description: 'Exactly this category' }),
+});
+
+export const ProductBody = z
+  .strictObject({
+    id,
+    name: z.string(),
+    description: z.string(),
+    price: z.number().min(0).openapi({ description: 'A JSON number with at most two decimals', examples: [19.99] }),
+    stock: z.int().min(0),
+    category: z.string(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .openapi('Product');
+
+export const ProductList = z.strictObject({ products: z.array(ProductBody), pagination: Pagination }).openapi('ProductList');
+
+const product = (description: string) => ({ description, content: json(ProductBody) });
+
+export const productPaths: RouteConfig[] = [
+  {
+    method: 'get',
+    path: '/api/products',
+    operationId: 'listProducts',
+    summary: 'List products, newest first',
+    tags: ['Products'],
+    request: { query: ProductQuery },
+    responses: {
+      '200': { description: 'One page of products', content: json(ProductList) },
+      '401': error('InvalidToken'),
+      '422': error('InvalidInput', 'A bad page, limit or search, or a parameter given twice'),
+      '429': error('TooManySearches'),
+      ...ALWAYS,
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/products',
+    operationId: 'createProduct',
+    summary: 'Create a product (admin)',
+    tags: ['Products'],
+    security: BEARER,
+    request: { body: { required: true, content: json(ProductCreate) } },
+    responses: {
+      '201': {
+        ...product('The product created'),
+        headers: z.object({ Location: z.string().openapi({ description: 'The new product’s URL' }) }),
+      },
+      ...JSON_BODY_ERRORS,
+      '401': error('Unauthenticated'),
+      '403': error('Forbidden'),
+      '422': error('InvalidInput', 'A missing or invalid field, named by `field`'),
+      ...ALWAYS,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/products/{id}',
+    operationId: 'getProduct',
+    summary: 'One product',
+    tags: ['Products'],
+    request: { params: IdParams },
+    responses: {
+      '200': product('The product'),
+      '401': error('InvalidToken'),
+      '404': error('NotFound', 'No product has this id'),
+      '422': error('InvalidInput', 'The id is not a positive integer'),
+      ...ALWAYS,
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/products/{id}',
+    operationId: 'updateProduct',
+    summary: 'Change some fields of a product (admin)',
+    tags: ['Products'],
+    security: BEARER,
+    request: { params: IdParams, body: { required: true, content: json(ProductUpdate) } },
+    responses: {
+      '200': product('The product as changed'),
+      ...JSON_BODY_ERRORS,
+      '401': error('Unauthenticated'),
+      '403': error('Forbidden'),
+      '404': error('NotFound', 'No product has this id'),
+      '422': error('InvalidInput', 'The id is not a positive integer, or a field is invalid'),
+      ...ALWAYS,
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/products/{id}',
+    operationId: 'deleteProduct',
+    summary: 'Delete a product (admin)',
+    description: 'A product that past orders reference is archived (hidden from listings), not destroyed.',
+    tags: ['Products'],
+    security: BEARER,
+    request: { params: IdParams },
+    responses: {
+      '204': { description: 'Deleted; no body' },
+      '401': error('Unauthenticated'),
+      '403': error('Forbidden'),
+      '404': error('NotFound', 'No product has this id'),
+      '422': error('InvalidInput', 'The id is not a positive integer'),
+      ...ALWAYS,
+    },
+  },
+];
