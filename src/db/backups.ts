@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
+import mysql from 'mysql2/promise';
 import type { DatabaseConfig } from '../config';
 import { createDb } from './knex';
 import { pendingMigrations } from './migrations';
@@ -76,6 +77,7 @@ async function backupSqlite(filename: string, target: string): Promise<BackupHea
 }
 
 async function dumpMysql(config: MysqlConfig, partial: string): Promise<BackupHeader> {
+  await answers(config);
   const db = createDb(config);
   let binlogOn: boolean;
   try {
@@ -228,6 +230,7 @@ async function restoreSqlite(filename: string, file: string, force: boolean): Pr
 }
 
 async function restoreMysql(config: MysqlConfig, file: string, force: boolean): Promise<void> {
+  await answers(config);
   const db = createDb(config);
   try {
     const tables = (await rows<{ name: string }>(db, 'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()', config)).map(
@@ -260,6 +263,7 @@ async function replayBinlog(
 ): Promise<NonNullable<RestoreReport['replayed']>> {
   const start = header.binlog!;
   const source = { ...config, ...(binlogServer ?? {}) };
+  await answers(source);
   const db = createDb(source);
   let files: string[];
   try {
@@ -306,7 +310,7 @@ async function withClientOptions<T>(config: Pick<MysqlConfig, 'host' | 'port' | 
   const file = path.join(dir, 'client.cnf');
   try {
     const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    const options = ['[client]', `host=${config.host}`, `port=${config.port}`, 'protocol=tcp', `user=${quote(config.user)}`, `password=${quote(config.password)}`, 'connect-timeout=5'];
+    const options = ['[client]', `host=${config.host}`, `port=${config.port}`, 'protocol=tcp', `user=${quote(config.user)}`, `password=${quote(config.password)}`];
     writeFileSync(file, `${options.join('\n')}\n`, { mode: 0o600 });
     return await action(file);
   } finally {
@@ -344,6 +348,16 @@ async function rows<T>(db: Knex, sql: string, config: Pick<MysqlConfig, 'host' |
 
 async function scalar(db: Knex, sql: string, config: Pick<MysqlConfig, 'host' | 'port'>): Promise<unknown> {
   return (await rows<{ value: unknown }>(db, sql, config))[0]?.value;
+}
+
+/** One connection attempt first, so a server that does not answer is one clear line (knex would retry and log). */
+async function answers(config: Pick<MysqlConfig, 'host' | 'port' | 'user' | 'password'>): Promise<void> {
+  try {
+    const connection = await mysql.createConnection({ host: config.host, port: config.port, user: config.user, password: config.password, connectTimeout: 5000 });
+    await connection.end();
+  } catch (error) {
+    throw unreachable(error, config);
+  }
 }
 
 function unreachable(error: unknown, config: Pick<MysqlConfig, 'host' | 'port'>): Error {
