@@ -12,7 +12,13 @@ const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'ut
 /** PATH without any node_modules/.bin: no tsx, tsc or vite unless a package brings its own. */
 const PATH = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => !dir.includes('node_modules')).join(path.delimiter);
 
-const PRODUCTION_SCRIPTS = { start: 'src/index.ts', migrate: 'src/cli/migrate.ts', seed: 'src/cli/seed.ts' };
+const PRODUCTION_SCRIPTS = {
+  start: 'src/index.ts',
+  migrate: 'src/cli/migrate.ts',
+  seed: 'src/cli/seed.ts',
+  'db:backup': 'src/cli/backup.ts',
+  'db:restore': 'src/cli/restore.ts',
+};
 
 describe('production commands: npm start, npm run migrate and npm run seed', () => {
   it.each(Object.entries(PRODUCTION_SCRIPTS))('npm run %s runs node on the compiled %s', (script, source) => {
