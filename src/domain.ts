@@ -22,6 +22,20 @@ export interface UserWithPassword extends User {
   passwordHash: string;
 }
 
+/**
+ * Every order of the catalog (GraphQL's ProductSort). RELEVANCE orders a search's matches: those
+ * the name alone matches first, newest first within each; without a search it is NEWEST.
+ */
+export const PRODUCT_SORTS = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME_ASC', 'RELEVANCE'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+/** The orders of numbered pages (REST's `sort`, lower-cased there). */
+export const OFFSET_PRODUCT_SORTS = ['NEWEST', 'RELEVANCE'] as const satisfies readonly ProductSort[];
+export type OffsetProductSort = (typeof OFFSET_PRODUCT_SORTS)[number];
+
+/** Whether a total is every match (EXACT) or a cap the matches reach (AT_LEAST), as Shopify's counts say. */
+export const COUNT_PRECISIONS = ['EXACT', 'AT_LEAST'] as const;
+export type CountPrecision = (typeof COUNT_PRECISIONS)[number];
+
 export interface Product {
   id: number;
   name: string;
@@ -90,5 +104,6 @@ export type ProductEdge = Edge<Product>;
 export type OrderEdge = Edge<Order>;
 export type OrderConnection = Connection<Order>;
 export type UserEdge = Edge<User>;
-export type ProductConnection = Connection<Product>;
+/** A search's `totalCount` may be capped; `totalCountPrecision` tells (it shares the one COUNT). */
+export type ProductConnection = Connection<Product> & { totalCountPrecision: () => Promise<CountPrecision> };
 export type UserConnection = Connection<User>;

@@ -30,3 +30,18 @@ export function searchPlanOf(search: string | null | undefined): SearchPlan {
   if (!term) return 'none';
   return indexedWords(term).length > 0 ? 'indexed' : 'scan';
 }
+
+/**
+ * What the word-prefix index (product_search_words) holds for `text`: every prefix of 3 letters
+ * or more of each indexable word ('lamps' → 'lam', 'lamp', 'lamps'), so that "a search word
+ * begins a word of the text" is one exact lookup of the search word.
+ */
+export function wordPrefixesOf(text: string): Set<string> {
+  const prefixes = new Set<string>();
+  for (const word of wordsOf(text)) {
+    const characters = [...word]; // whole code points: a prefix never splits a surrogate pair
+    if (characters.length > MAX_WORD) continue;
+    for (let length = MIN_WORD; length <= characters.length; length += 1) prefixes.add(characters.slice(0, length).join(''));
+  }
+  return prefixes;
+}

@@ -1,3 +1,4 @@
+import { reindexProducts } from '../src/db/productSearchWords';
 import { dialects } from './support/databases';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/testApp';
 
@@ -133,6 +134,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
         ...row,
       };
       const [id] = await app.db('products').insert({ ...full, updated_at: full.created_at });
+      await reindexProducts(app.db, [Number(id)]); // what the app's own inserts do in their transaction
       arranged.push({ id: Number(id), ...full });
     }
     return arranged;

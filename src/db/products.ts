@@ -1,6 +1,8 @@
-import type { Product } from '../domain';
+import type { Knex } from 'knex';
+import type { Product, ProductSort } from '../domain';
 import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
-import { whereMatchesSearch } from './productSearch';
+import { catalogSource, searchSource, type ProductSource, type SearchTier } from './productSearch';
+import { indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
 import type { ProductRow } from './tables';
 
 export interface ProductFilter {
@@ -11,7 +13,8 @@ export interface ProductFilter {
   inStock?: boolean;
 }
 
-export type ProductSortKey = 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'NAME_ASC';
+/** The orders of one column (RELEVANCE is two tiers of NEWEST: listProductsByRelevanceAfter). */
+export type ProductSortKey = Exclude<ProductSort, 'RELEVANCE'>;
 
 /** Where a page starts in a sort order: the sort column's value and the id (the tie-breaker). */
 export interface ProductKeyset {
@@ -70,16 +73,20 @@ export function sortValueOf(product: Product, sort: ProductSortKey): number | st
   }
 }
 
-/** Catalog listings never include archived products. */
-function filteredProducts(db: Db, filter: ProductFilter) {
-  const query = db('products').where('archived', false);
-  if (filter.search) whereMatchesSearch(db, query, filter.search);
-  if (filter.category !== undefined) query.where('category', filter.category);
-  if (filter.minPriceCents !== undefined) query.where('price', '>=', filter.minPriceCents);
-  if (filter.maxPriceCents !== undefined) query.where('price', '<=', filter.maxPriceCents);
-  if (filter.inStock === true) query.where('stock', '>', 0);
-  if (filter.inStock === false) query.where('stock', 0);
-  return query;
+/** Relevance's tiers, in order: the name alone matches the search, then the rest. */
+export const RELEVANCE_TIERS = ['name', 'descriptionOnly'] as const satisfies readonly SearchTier[];
+export type RelevanceTier = (typeof RELEVANCE_TIERS)[number];
+
+/** Where a listing reads: the catalog, or the search's matches (one tier of them). */
+async function sourceFor(db: Db, filter: ProductFilter, tier: SearchTier = 'all'): Promise<ProductSource> {
+  const source = filter.search ? await searchSource(db, filter.search, tier) : catalogSource(db);
+  const { query, columns } = source;
+  if (filter.category !== undefined) query.where('p.category', filter.category);
+  if (filter.minPriceCents !== undefined) query.where(columns.price, '>=', filter.minPriceCents);
+  if (filter.maxPriceCents !== undefined) query.where(columns.price, '<=', filter.maxPriceCents);
+  if (filter.inStock === true) query.where('p.stock', '>', 0);
+  if (filter.inStock === false) query.where('p.stock', 0);
+  return source;
 }
 
 /** Archived products included: orders keep showing what they hold. */
@@ -88,59 +95,105 @@ export async function findProductsByIds(db: Db, ids: readonly number[]): Promise
   return rows.map(productFromRow);
 }
 
-/** One page in sort order, starting after `after` (keyset pagination: stable when rows are added). */
+/** The source's rows in sort order after `after` (keyset pagination: stable when rows are added). */
+function pageOf(source: ProductSource, sort: ProductSortKey, after: ProductKeyset | null, limit: number) {
+  const { direction } = SORTS[sort];
+  const column = source.columns[SORTS[sort].column];
+  const id = source.columns.id;
+  const query = source.query.select('p.*').orderBy([
+    { column, order: direction },
+    { column: id, order: direction },
+  ]);
+  if (after) {
+    const value = SORTS[sort].column === 'created_at' ? new Date(after.value) : after.value;
+    const beyond = direction === 'asc' ? '>' : '<';
+    // (column, id) beyond the cursor; the first condition alone is a range of the sort index.
+    query.where(column, `${beyond}=`, value).andWhere((where) => {
+      where.where(column, beyond, value).orWhere(id, beyond, after.id);
+    });
+  }
+  return query.limit(limit);
+}
+
+/** One page in sort order, starting after `after`. */
 export async function listProductsAfter(
   db: Db,
   filter: ProductFilter,
   sort: ProductSortKey,
   page: { after: ProductKeyset | null; limit: number },
 ): Promise<Product[]> {
-  const { column, direction } = SORTS[sort];
-  const query = filteredProducts(db, filter).orderBy([
-    { column, order: direction },
-    { column: 'id', order: direction },
-  ]);
-  if (page.after) {
-    const { id } = page.after;
-    const value = column === 'created_at' ? new Date(page.after.value) : page.after.value;
-    const beyond = direction === 'asc' ? '>' : '<';
-    // (column, id) beyond the cursor; the first condition alone is a range of the sort index.
-    query.where(column, `${beyond}=`, value).andWhere((where) => {
-      where.where(column, beyond, value).orWhere('id', beyond, id);
-    });
-  }
-  const rows: ProductRow[] = await query.limit(page.limit);
+  const rows: ProductRow[] = await pageOf(await sourceFor(db, filter), sort, page.after, page.limit);
   return rows.map(productFromRow);
 }
 
 /**
- * One page by offset, newest first: the legacy REST API's `page`/`limit`. The page's ids are
- * found first, from the sort index alone (it holds `archived`), and only those rows are read:
- * otherwise the database reads every row it skips, or sorts the whole catalog.
+ * One page of a search by relevance: the products the name alone matches, newest first, then the
+ * others, newest first; `after` is the last row's tier and its newest-first keyset.
+ */
+export async function listProductsByRelevanceAfter(
+  db: Db,
+  filter: ProductFilter,
+  page: { after: { tier: RelevanceTier; keyset: ProductKeyset } | null; limit: number },
+): Promise<{ product: Product; tier: RelevanceTier }[]> {
+  const found: { product: Product; tier: RelevanceTier }[] = [];
+  const start = page.after ? RELEVANCE_TIERS.indexOf(page.after.tier) : 0;
+  for (const tier of RELEVANCE_TIERS.slice(start)) {
+    if (found.length >= page.limit) break;
+    const after = page.after?.tier === tier ? page.after.keyset : null;
+    const rows: ProductRow[] = await pageOf(await sourceFor(db, filter, tier), 'NEWEST', after, page.limit - found.length);
+    found.push(...rows.map((row) => ({ product: productFromRow(row), tier })));
+  }
+  return found;
+}
+
+/**
+ * One page by offset: the legacy REST API's `page`/`limit`, newest first or by relevance. The
+ * page's ids are found first, from an index alone where one serves (the sort index holds
+ * `archived`; a search reads the word index), and only those rows are read: otherwise the
+ * database reads every row it skips, or sorts the whole catalog.
  */
 export async function listProductsAtOffset(
   db: Db,
   filter: ProductFilter,
   page: { offset: number; limit: number },
+  order: 'NEWEST' | 'RELEVANCE' = 'NEWEST',
 ): Promise<Product[]> {
-  const newestFirst = [
-    { column: 'products.created_at', order: 'desc' },
-    { column: 'products.id', order: 'desc' },
-  ];
-  const pageIds = filteredProducts(db, filter)
-    .select('products.id')
-    .orderBy(newestFirst)
-    .offset(page.offset)
-    .limit(page.limit);
-  const rows: ProductRow[] = await db('products')
-    .join(pageIds.as('page'), 'page.id', 'products.id')
-    .select('products.*')
-    .orderBy(newestFirst);
-  return rows.map(productFromRow);
+  const idsAt = async (tier: SearchTier, offset: number, limit: number): Promise<number[]> => {
+    const { query, columns } = await sourceFor(db, filter, tier);
+    const rows: { id: number }[] = await query
+      .select({ id: columns.id })
+      .orderBy([
+        { column: columns.created_at, order: 'desc' },
+        { column: columns.id, order: 'desc' },
+      ])
+      .offset(offset)
+      .limit(limit);
+    return rows.map((row) => Number(row.id));
+  };
+  let ids: number[];
+  if (order === 'NEWEST' || !filter.search) {
+    ids = await idsAt('all', page.offset, page.limit);
+  } else {
+    // The name tier's rows up to the page's end; the other tier fills what the first leaves.
+    const named = await idsAt('name', 0, page.offset + page.limit);
+    ids = named.slice(page.offset);
+    if (named.length < page.offset + page.limit) {
+      ids.push(...(await idsAt('descriptionOnly', Math.max(0, page.offset - named.length), page.limit - ids.length)));
+    }
+  }
+  const byId = new Map((await findProductsByIds(db, ids)).map((product) => [product.id, product]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function countProducts(db: Db, filter: ProductFilter): Promise<number> {
-  return toCount(await filteredProducts(db, filter).count({ n: '*' }).first());
+/**
+ * The number of products matching `filter`, counting at most `searchCap` + 1 of a search's matches
+ * (a count of every match reads every matching row; the catalog's own counts are index-only).
+ */
+export async function countProducts(db: Db, filter: ProductFilter, searchCap?: number): Promise<number> {
+  const { query } = await sourceFor(db, filter);
+  if (!filter.search || searchCap === undefined) return toCount(await query.count({ n: '*' }).first());
+  const matches = query.select(db.raw('1')).limit(searchCap + 1);
+  return toCount(await db.count({ n: '*' }).from(matches.as('matches')).first());
 }
 
 export async function listCategories(db: Db): Promise<string[]> {
@@ -151,37 +204,71 @@ export async function listCategories(db: Db): Promise<string[]> {
   return rows.map((row) => row.category);
 }
 
+/** Runs `work` in the caller's transaction, or in one of its own: a product and its index rows change together. */
+function together<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return (db as Knex.Transaction).isTransaction ? work(db) : db.transaction(work);
+}
+
+const indexed = (product: Product): IndexedProduct => product;
+
 export async function insertProduct(db: Db, fields: ProductFields): Promise<Product> {
-  const now = new Date();
-  const [id] = await db('products').insert({ ...columnsFrom(fields), created_at: now, updated_at: now });
-  return { id: Number(id), ...fields, archived: false, createdAt: now, updatedAt: now };
+  return together(db, async (trx) => {
+    const now = new Date();
+    const [id] = await trx('products').insert({ ...columnsFrom(fields), created_at: now, updated_at: now });
+    const product = { id: Number(id), ...fields, archived: false, createdAt: now, updatedAt: now };
+    await indexProducts(trx, [indexed(product)]);
+    return product;
+  });
 }
 
 /** Returns the updated product, or null when there is no such product or it is archived. */
 export async function updateProduct(db: Db, id: number, fields: Partial<ProductFields>): Promise<Product | null> {
-  const changed = await db('products')
-    .where({ id, archived: false })
-    .update({ ...columnsFrom(fields), updated_at: new Date() });
-  if (changed === 0) return null;
-  const [product] = await findProductsByIds(db, [id]);
-  return product ?? null;
+  return together(db, async (trx) => {
+    const changed = await trx('products')
+      .where({ id, archived: false })
+      .update({ ...columnsFrom(fields), updated_at: new Date() });
+    if (changed === 0) return null;
+    const [product] = await findProductsByIds(trx, [id]);
+    if (!product) return null;
+    // New words: the rows afresh; a new price alone: the price column of its rows.
+    if (fields.name !== undefined || fields.description !== undefined) await indexProducts(trx, [indexed(product)]);
+    else if (fields.priceCents !== undefined) await repriceIndexedProduct(trx, id, product.priceCents);
+    return product;
+  });
 }
 
 /**
  * Deletes a product, or archives it when orders reference it (the foreign key refuses the
  * delete, which also covers an order placed a moment ago). False when there is no such
- * product or it is archived already.
+ * product or it is archived already. Either way its search rows go with it.
  */
 export async function deleteOrArchiveProduct(db: Db, id: number): Promise<'deleted' | 'archived' | false> {
-  try {
-    return (await db('products').where({ id, archived: false }).delete()) > 0 ? 'deleted' : false;
-  } catch (error) {
-    if (!isForeignKeyViolation(error)) throw error;
-    const archived = await db('products')
-      .where({ id, archived: false })
-      .update({ archived: true, updated_at: new Date() });
-    return archived > 0 ? 'archived' : false;
-  }
+  return together(db, async (trx) => {
+    await unindexProducts(trx, [id]);
+    try {
+      // A savepoint: on SQLite and MySQL alike the refused delete then leaves the transaction usable.
+      return await trx.transaction(async (attempt) =>
+        (await attempt('products').where({ id, archived: false }).delete()) > 0 ? 'deleted' : false,
+      );
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+      const archived = await trx('products')
+        .where({ id, archived: false })
+        .update({ archived: true, updated_at: new Date() });
+      return archived > 0 ? 'archived' : false;
+    }
+  });
+}
+
+/** Brings an archived product back into the catalog, with its search rows; null when it is not archived. */
+export async function restoreArchivedProduct(db: Db, id: number): Promise<Product | null> {
+  return together(db, async (trx) => {
+    const restored = await trx('products').where({ id, archived: true }).update({ archived: false, updated_at: new Date() });
+    if (restored === 0) return null;
+    await reindexProducts(trx, [id]);
+    const [product] = await findProductsByIds(trx, [id]);
+    return product ?? null;
+  });
 }
 
 /**

@@ -13,10 +13,10 @@ export function productRoutes(deps: AppDeps): Router {
     '/',
     withContext(deps, async ({ services }, req, res) => {
       const query = pagination(ProductQuery, req.query);
-      const { products, total } = await services.products.page(query);
+      const { products, total, exact } = await services.products.page(query);
       res.json({
         products: products.map(presentProduct),
-        pagination: presentPagination(query.page, query.limit, total),
+        pagination: { ...presentPagination(query.page, query.limit, total), total_exact: exact },
       });
     }),
   );

@@ -1,18 +1,22 @@
 import {
   countProducts,
   deleteOrArchiveProduct,
+  restoreArchivedProduct,
   insertProduct,
   listCategories,
   listProductsAfter,
   listProductsAtOffset,
+  listProductsByRelevanceAfter,
+  RELEVANCE_TIERS,
   sortValueOf,
+  type RelevanceTier,
   updateProduct,
   type ProductFields,
   type ProductFilter,
   type ProductKeyset,
   type ProductSortKey,
 } from '../db/products';
-import type { Product, ProductConnection } from '../domain';
+import type { CountPrecision, OffsetProductSort, Product, ProductConnection, ProductSort } from '../domain';
 import { searchPlanOf } from '../searchTerms';
 import { badInput, notFound } from '../errors';
 import { integerInRange, parseId, text } from '../validation';
@@ -28,6 +32,12 @@ export const PRODUCT_TEXT_LENGTHS = {
   category: { min: 1, max: 100 },
 } as const;
 export const MAX_SEARCH_LENGTH = 200;
+/**
+ * A search's total is exact up to this many matches; beyond, it is this number, flagged AT_LEAST
+ * (REST: `total_exact: false`), as search engines cap theirs: counting every match of a common
+ * word reads every matching row. The catalog's own counts are always exact.
+ */
+export const SEARCH_COUNT_CAP = 1000;
 /** What a new product must be given, by its field in the input → its name in messages. */
 export const REQUIRED_PRODUCT_FIELDS = { name: 'name', priceCents: 'price', stock: 'stock', category: 'category' } as const;
 
@@ -42,7 +52,7 @@ export interface ProductFilterArgs {
 export interface ProductListArgs extends ProductFilterArgs {
   first: number;
   after?: string | null;
-  sort?: ProductSortKey | null;
+  sort?: ProductSort | null;
 }
 
 /** Fields as a client sends them; null and undefined both mean "not given". */
@@ -68,6 +78,17 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
     };
   }
 
+  /** One COUNT, of at most SEARCH_COUNT_CAP + 1 matches, behind both the total and its precision. */
+  function totals(filter: ProductFilter, reads: ReturnType<typeof readsFor>) {
+    let counted: Promise<number> | undefined;
+    const count = () => (counted ??= reads.count(() => read((db) => countProducts(db, filter, SEARCH_COUNT_CAP))));
+    const capped = async () => filter.search !== undefined && (await count()) > SEARCH_COUNT_CAP;
+    return {
+      count: async () => ((await capped()) ? SEARCH_COUNT_CAP : count()),
+      precision: async (): Promise<CountPrecision> => ((await capped()) ? 'AT_LEAST' : 'EXACT'),
+    };
+  }
+
   async function getOrFail(id: number): Promise<Product> {
     const product = await loaders.productById.load(id);
     if (!product || product.archived) throw notFound('Product');
@@ -84,24 +105,36 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
     async list(args: ProductListArgs): Promise<ProductConnection> {
       const first = checkFirst(args.first);
       const filter = checkFilter(args);
-      const sort = args.sort ?? 'NEWEST'; // an explicit null means the default
-      const after = args.after ? decodeCursor(args.after, keysetFor(sort)) : null;
+      const sort = effectiveSort(args.sort ?? 'NEWEST', filter); // an explicit null means the default
       const reads = readsFor(filter);
+      const total = totals(filter, reads);
+      if (sort === 'RELEVANCE') {
+        const after = args.after ? relevanceCursor(decodeCursor(args.after, keysetFor('RELEVANCE'))) : null;
+        const rows = await reads.page(() => read((db) => listProductsByRelevanceAfter(db, filter, { after, limit: first + 1 })));
+        const cursorOf = ({ product, tier }: { product: Product; tier: RelevanceTier }) =>
+          encodeCursor({ sort, value: `${tier}:${product.createdAt.getTime()}`, id: product.id });
+        const page = connectionFrom(rows, first, cursorOf, total.count);
+        return { ...page, edges: page.edges.map(({ cursor, node }) => ({ cursor, node: node.product })), totalCountPrecision: total.precision };
+      }
+      const after = args.after ? decodeCursor(args.after, keysetFor(sort)) : null;
       const rows = await reads.page(() => read((db) => listProductsAfter(db, filter, sort, { after, limit: first + 1 })));
       const cursorOf = (product: Product) => encodeCursor({ sort, value: sortValueOf(product, sort), id: product.id });
-      return connectionFrom(rows, first, cursorOf, () => reads.count(() => read((db) => countProducts(db, filter))));
+      return { ...connectionFrom(rows, first, cursorOf, total.count), totalCountPrecision: total.precision };
     },
 
-    /** Offset pagination, for the legacy REST API. */
-    async page(args: ProductFilterArgs & { page: number; limit: number }) {
+    /** Offset pagination, for the legacy REST API; `exact` is false when `total` is the search cap. */
+    async page(args: ProductFilterArgs & { page: number; limit: number; sort?: OffsetProductSort }) {
       const filter = checkFilter(args);
       const rows = offsetPage(args);
       const reads = readsFor(filter);
-      const [products, total] = await Promise.all([
-        reads.page(() => read((db) => listProductsAtOffset(db, filter, rows))),
-        reads.count(() => read((db) => countProducts(db, filter))),
+      const total = totals(filter, reads);
+      const order = effectiveSort(args.sort ?? 'NEWEST', filter);
+      const [products, count, precision] = await Promise.all([
+        reads.page(() => read((db) => listProductsAtOffset(db, filter, rows, order))),
+        total.count(),
+        total.precision(),
       ]);
-      return { products, total };
+      return { products, total: count, exact: precision === 'EXACT' };
     },
 
     categories(): Promise<string[]> {
@@ -132,6 +165,14 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
       requireAdmin(viewer);
       if (!(await deleteOrArchiveProduct(db, parseId(id)))) throw notFound('Product');
       return true;
+    },
+
+    /** An archived product back in the catalog, as it was. */
+    async restore(id: string): Promise<Product> {
+      requireAdmin(viewer);
+      const product = await restoreArchivedProduct(db, parseId(id));
+      if (!product) throw notFound('Product');
+      return product;
     },
   };
 }
@@ -174,9 +215,24 @@ function checkFields(input: ProductFieldsInput): Partial<ProductFields> {
   return fields;
 }
 
+/** RELEVANCE without a search has one tier: it is NEWEST (and its cursors are NEWEST's). */
+function effectiveSort<S extends ProductSort>(sort: S, filter: ProductFilter): S | 'NEWEST' {
+  return sort === 'RELEVANCE' && !filter.search ? 'NEWEST' : sort;
+}
+
+/** A relevance cursor's value: the row's tier and its creation time (`name:1733450000000`). */
+function relevanceCursor({ value, id }: ProductKeyset): { tier: RelevanceTier; keyset: ProductKeyset } {
+  const [tier, time] = String(value).split(':');
+  const createdAt = Number(time);
+  if (!RELEVANCE_TIERS.includes(tier as RelevanceTier) || !Number.isSafeInteger(createdAt)) {
+    throw badInput('after', 'after is not a cursor returned by this list (with the same sort)');
+  }
+  return { tier: tier as RelevanceTier, keyset: { value: createdAt, id } };
+}
+
 /** A cursor is only valid in the sort it was made for: it holds that sort's column value and the id. */
-function keysetFor(sort: ProductSortKey) {
-  const valueType = sort === 'NAME_ASC' ? 'string' : 'number';
+function keysetFor(sort: ProductSort) {
+  const valueType = sort === 'NAME_ASC' || sort === 'RELEVANCE' ? 'string' : 'number';
   return (payload: unknown): payload is ProductKeyset => {
     const cursor = (payload ?? {}) as Partial<ProductKeyset & { sort: string }>;
     return (

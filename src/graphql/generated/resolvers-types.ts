@@ -4,8 +4,8 @@ import type { User as UserModel, Product as ProductModel, AuthResult as AuthResu
 import type { Context } from '../../context';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
-export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string | number; }
@@ -30,6 +30,11 @@ export type AuthPayload = {
   /** The signed-in user, as that user sees themselves: their `orders` included, though the request had no token. */
   user: User;
 };
+
+/** Whether a count is every match or a lower bound (a search's count stops at 1,000 matches). */
+export type CountPrecision =
+  | 'AT_LEAST'
+  | 'EXACT';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -63,6 +68,8 @@ export type Mutation = {
    * SERVICE_UNAVAILABLE with `extensions.retryAfterSeconds`, nothing created.
    */
   register: AuthPayload;
+  /** Admin only. Brings an archived product back into the catalog (and its search); NOT_FOUND unless it is archived. */
+  restoreProduct: Product;
   /** Admin only: PENDING → PAID → SHIPPED → DELIVERED, or CANCELLED as in cancelOrder. */
   updateOrderStatus: Order;
   /** Admin only. Fields left out are unchanged. */
@@ -106,6 +113,11 @@ export type MutationplaceOrderArgs = {
 
 export type MutationregisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationrestoreProductArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -217,8 +229,10 @@ export type ProductConnection = {
   edges: Array<ProductEdge>;
   nodes: Array<Product>;
   pageInfo: PageInfo;
-  /** Number of products matching the filters, across all pages. */
+  /** Number of products matching the filters, across all pages; for a search, at most 1,000 (see totalCountPrecision). */
   totalCount: Scalars['Int']['output'];
+  /** EXACT, or AT_LEAST when a search matches more than 1,000 products and totalCount is that cap. */
+  totalCountPrecision: CountPrecision;
 };
 
 export type ProductEdge = {
@@ -245,7 +259,9 @@ export type ProductSort =
   /** Most recently created first. */
   | 'NEWEST'
   | 'PRICE_ASC'
-  | 'PRICE_DESC';
+  | 'PRICE_DESC'
+  /** With a search: products whose name alone matches first, then the others; newest first within each. Without a search: NEWEST. */
+  | 'RELEVANCE';
 
 export type ProductUpdateInput = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -453,6 +469,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<AuthResultModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CountPrecision: ResolverTypeWrapper<'EXACT' | 'AT_LEAST'>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -471,7 +488,7 @@ export type ResolversTypes = ResolversObject<{
   ProductConnection: ResolverTypeWrapper<ProductConnectionModel>;
   ProductEdge: ResolverTypeWrapper<ProductEdgeModel>;
   ProductInput: ProductInput;
-  ProductSort: ResolverTypeWrapper<'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'NAME_ASC'>;
+  ProductSort: ResolverTypeWrapper<'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'NAME_ASC' | 'RELEVANCE'>;
   ProductUpdateInput: ProductUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterInput: RegisterInput;
@@ -516,6 +533,8 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type CountPrecisionResolvers = EnumResolverSignature<{ AT_LEAST?: any, EXACT?: any }, ResolversTypes['CountPrecision']>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -533,6 +552,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationplaceOrderArgs, 'input'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
+  restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationrestoreProductArgs, 'id'>>;
   updateOrderStatus?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationupdateOrderStatusArgs, 'id' | 'status'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationupdateProductArgs, 'id' | 'input'>>;
   updateUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationupdateUserRoleArgs, 'id' | 'role'>>;
@@ -593,6 +613,7 @@ export type ProductConnectionResolvers<ContextType = Context, ParentType extends
   nodes?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountPrecision?: Resolver<ResolversTypes['CountPrecision'], ParentType, ContextType>;
 }>;
 
 export type ProductEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = ResolversObject<{
@@ -600,7 +621,7 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 }>;
 
-export type ProductSortResolvers = EnumResolverSignature<{ NAME_ASC?: any, NEWEST?: any, PRICE_ASC?: any, PRICE_DESC?: any }, ResolversTypes['ProductSort']>;
+export type ProductSortResolvers = EnumResolverSignature<{ NAME_ASC?: any, NEWEST?: any, PRICE_ASC?: any, PRICE_DESC?: any, RELEVANCE?: any }, ResolversTypes['ProductSort']>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -639,6 +660,7 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CountPrecision?: CountPrecisionResolvers;
   DateTime?: GraphQLScalarType;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

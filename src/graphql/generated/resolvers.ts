@@ -17,6 +17,7 @@ import    { login as Mutation_login } from './../resolvers/Mutation/login';
 import    { logout as Mutation_logout } from './../resolvers/Mutation/logout';
 import    { placeOrder as Mutation_placeOrder } from './../resolvers/Mutation/placeOrder';
 import    { register as Mutation_register } from './../resolvers/Mutation/register';
+import    { restoreProduct as Mutation_restoreProduct } from './../resolvers/Mutation/restoreProduct';
 import    { updateOrderStatus as Mutation_updateOrderStatus } from './../resolvers/Mutation/updateOrderStatus';
 import    { updateProduct as Mutation_updateProduct } from './../resolvers/Mutation/updateProduct';
 import    { updateUserRole as Mutation_updateUserRole } from './../resolvers/Mutation/updateUserRole';
@@ -37,7 +38,7 @@ import    { Role } from './../resolvers/Role';
 import    { DateTimeScalar,MoneyScalar } from './../scalars';
     export const resolvers: Resolvers = {
       Query: { categories: Query_categories,me: Query_me,myOrders: Query_myOrders,order: Query_order,orders: Query_orders,product: Query_product,products: Query_products,user: Query_user,users: Query_users },
-      Mutation: { cancelOrder: Mutation_cancelOrder,changePassword: Mutation_changePassword,createProduct: Mutation_createProduct,deleteProduct: Mutation_deleteProduct,login: Mutation_login,logout: Mutation_logout,placeOrder: Mutation_placeOrder,register: Mutation_register,updateOrderStatus: Mutation_updateOrderStatus,updateProduct: Mutation_updateProduct,updateUserRole: Mutation_updateUserRole },
+      Mutation: { cancelOrder: Mutation_cancelOrder,changePassword: Mutation_changePassword,createProduct: Mutation_createProduct,deleteProduct: Mutation_deleteProduct,login: Mutation_login,logout: Mutation_logout,placeOrder: Mutation_placeOrder,register: Mutation_register,restoreProduct: Mutation_restoreProduct,updateOrderStatus: Mutation_updateOrderStatus,updateProduct: Mutation_updateProduct,updateUserRole: Mutation_updateUserRole },
       
       AuthPayload: AuthPayload,
 Order: Order,

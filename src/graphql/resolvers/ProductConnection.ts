@@ -1,4 +1,7 @@
 import type { ProductConnectionResolvers } from '../generated/resolvers-types';
 import { connectionFields } from './connections';
 
-export const ProductConnection: ProductConnectionResolvers = connectionFields;
+export const ProductConnection: ProductConnectionResolvers = {
+  ...connectionFields,
+  totalCountPrecision: (connection) => connection.totalCountPrecision(),
+};

@@ -33,11 +33,12 @@ export const Limit = positiveInteger('limit', 10).openapi('Limit', {
 
 export const PageQuery = z.object({ page: Page, limit: Limit });
 
-export const Pagination = z
-  .strictObject({
-    page: z.int().min(1),
-    limit: z.int().min(1).max(MAX_PAGE_SIZE),
-    total: z.int().min(0),
-    pages: z.int().min(0).openapi({ description: 'ceil(total / limit)' }),
-  })
-  .openapi('Pagination');
+/** The pagination block's fields; a list may add its own (the products' `total_exact`). */
+export const paginationFields = {
+  page: z.int().min(1),
+  limit: z.int().min(1).max(MAX_PAGE_SIZE),
+  total: z.int().min(0),
+  pages: z.int().min(0).openapi({ description: 'ceil(total / limit)' }),
+};
+
+export const Pagination = z.strictObject(paginationFields).openapi('Pagination');

@@ -1,13 +1,20 @@
 // The products endpoints: what they read and answer, and the operations built from them.
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { MAX_SEARCH_LENGTH, MAX_STOCK, PRODUCT_TEXT_LENGTHS, REQUIRED_PRODUCT_FIELDS } from '../../services/products';
+import { OFFSET_PRODUCT_SORTS, type OffsetProductSort } from '../../domain';
+import { MAX_SEARCH_LENGTH, MAX_STOCK, PRODUCT_TEXT_LENGTHS, REQUIRED_PRODUCT_FIELDS, SEARCH_COUNT_CAP } from '../../services/products';
 import { ALWAYS, error, JSON_BODY_ERRORS } from './errors';
 import { id, jsonBody, optionalInteger, optionalPrice, optionalText, queryText, timestamp } from './fields';
-import { PageQuery, Pagination } from './paging';
+import { PageQuery, paginationFields } from './paging';
 import { BEARER, IdParams, json } from './routes';
 import { z } from './zod';
 
 const { name, description, category } = PRODUCT_TEXT_LENGTHS;
+/** REST's spelling of the orders of numbered pages: the domain's, lower-cased. */
+const REST_SORTS = OFFSET_PRODUCT_SORTS.map((sort) => sort.toLowerCase() as Lowercase<OffsetProductSort>) as [
+  Lowercase<OffsetProductSort>,
+  ...Lowercase<OffsetProductSort>[],
+];
+const toOffsetSort = (sort: Lowercase<OffsetProductSort>) => sort.toUpperCase() as OffsetProductSort;
 const lengths = ({ min, max }: { min: number; max: number }) => ({ ...(min > 0 && { minLength: min }), maxLength: max });
 
 /** A product's fields as a body gives them; the service checks each given one and, on create, that the required are there. */
@@ -33,6 +40,15 @@ export const ProductQuery = PageQuery.extend({
     maxLength: MAX_SEARCH_LENGTH,
   }),
   category: queryText('category').openapi({ description: 'Exactly this category' }),
+  sort: z
+    .enum(REST_SORTS, { error: `sort must be one of ${REST_SORTS.join(', ')}` })
+    .optional()
+    .transform((sort) => (sort === undefined ? undefined : toOffsetSort(sort)))
+    .openapi({
+      description:
+        '`newest` (the default) or `relevance`: with a search, products whose name alone matches first, then the others, newest first within each',
+      default: 'newest',
+    }),
 });
 
 export const ProductBody = z
@@ -48,7 +64,19 @@ export const ProductBody = z
   })
   .openapi('Product');
 
-export const ProductList = z.strictObject({ products: z.array(ProductBody), pagination: Pagination }).openapi('ProductList');
+export const ProductList = z
+  .strictObject({
+    products: z.array(ProductBody),
+    pagination: z
+      .strictObject({
+        ...paginationFields,
+        total_exact: z.boolean().openapi({
+          description: `false when a search matches more than ${SEARCH_COUNT_CAP} products: \`total\` is then ${SEARCH_COUNT_CAP} (and \`pages\` follows it)`,
+        }),
+      })
+      .openapi('ProductPagination'),
+  })
+  .openapi('ProductList');
 
 const product = (description: string) => ({ description, content: json(ProductBody) });
 

@@ -45,7 +45,9 @@ export type ProductSort =
   /** Most recently created first. */
   | 'NEWEST'
   | 'PRICE_ASC'
-  | 'PRICE_DESC';
+  | 'PRICE_DESC'
+  /** With a search: products whose name alone matches first, then the others; newest first within each. Without a search: NEWEST. */
+  | 'RELEVANCE';
 
 export type ProductUpdateInput = {
   category?: string | null | undefined;

@@ -1,0 +1,205 @@
+// Catalog search through the word-prefix index (product_search_words): kept in step with every
+// product write, capped totals with their precision, relevance order, terms without a word.
+import { reindexProducts } from '../src/db/productSearchWords';
+import { SEARCH_COUNT_CAP } from '../src/services/products';
+import { dialects } from './support/databases';
+import { startTestApp, type GraphQLResponse, type TestApp } from './support/testApp';
+
+interface Page {
+  nodes: { id: string; name: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+  totalCountPrecision: 'EXACT' | 'AT_LEAST';
+}
+
+const SEARCH = `query Search($search: String, $sort: ProductSort, $first: Int, $after: String, $maxPrice: Money) {
+  products(search: $search, sort: $sort, first: $first, after: $after, maxPrice: $maxPrice) {
+    nodes { id name } pageInfo { hasNextPage endCursor } totalCount totalCountPrecision
+  }
+}`;
+const CREATE = 'mutation ($input: ProductInput!) { createProduct(input: $input) { id } }';
+const UPDATE = 'mutation ($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id } }';
+const DELETE = 'mutation ($id: ID!) { deleteProduct(id: $id) }';
+const RESTORE = 'mutation ($id: ID!) { restoreProduct(id: $id) { id name } }';
+const ORDER = 'mutation ($id: ID!) { placeOrder(input: { items: [{ productId: $id, quantity: 1 }] }) { id } }';
+
+function ok<T>(response: GraphQLResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+}
+
+describe.each(dialects)('search index on %s', (dialect) => {
+  let app: TestApp;
+  let admin: string;
+  let customer: string;
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+  beforeEach(async () => {
+    await app.reset();
+    admin = (await app.signUp('admin@example.com', { role: 'admin' })).token;
+    customer = (await app.signUp('customer@example.com')).token;
+  });
+
+  async function search(variables: Record<string, unknown>): Promise<Page> {
+    return ok(await app.gql<{ products: Page }>(SEARCH, variables)).products;
+  }
+  const names = async (term: string, sort?: string) => (await search({ search: term, sort, first: 100 })).nodes.map((node) => node.name);
+
+  async function create(name: string, description = '', price = '10.00'): Promise<string> {
+    return ok(await app.gql<{ createProduct: { id: string } }>(CREATE, { input: { name, description, price, stock: 5, category: 'Misc' } }, admin))
+      .createProduct.id;
+  }
+
+  /** Rows inserted in bulk (as a catalog import would), then indexed: fast enough for the cap's thousand. */
+  async function bulk(count: number, name: (index: number) => string, description = ''): Promise<void> {
+    const start = Date.UTC(2025, 0, 1);
+    const rows = Array.from({ length: count }, (_, index) => ({
+      name: name(index),
+      description,
+      price: 100 + index,
+      stock: 1,
+      category: 'Bulk',
+      created_at: new Date(start + index * 1000),
+      updated_at: new Date(start + index * 1000),
+    }));
+    for (let from = 0; from < rows.length; from += 200) await app.db('products').insert(rows.slice(from, from + 200));
+    const ids = (await app.db('products').where('category', 'Bulk').pluck('id')).map(Number);
+    await app.db.transaction((trx) => reindexProducts(trx, ids));
+  }
+
+  describe('index maintenance', () => {
+    it('a created product is found at once by any word prefix of its name or description', async () => {
+      await create('Walnut desk lamp', 'Brass hinge');
+      expect(await names('walnut')).toEqual(['Walnut desk lamp']);
+      expect(await names('lam')).toEqual(['Walnut desk lamp']);
+      expect(await names('hinge')).toEqual(['Walnut desk lamp']);
+      expect(await names('amp')).toEqual([]); // not the beginning of a word
+    });
+
+    it('a renamed product is found by its new name and no longer by its old one', async () => {
+      const id = await create('Walnut desk lamp');
+      ok(await app.gql(UPDATE, { id, input: { name: 'Oak shelf' } }, admin));
+      expect(await names('walnut')).toEqual([]);
+      expect(await names('oak shelf')).toEqual(['Oak shelf']);
+    });
+
+    it('a description change moves the product between searches', async () => {
+      const id = await create('Lamp', 'Made of walnut');
+      ok(await app.gql(UPDATE, { id, input: { description: 'Made of cherry' } }, admin));
+      expect(await names('walnut')).toEqual([]);
+      expect(await names('cherry')).toEqual(['Lamp']);
+    });
+
+    it('a price change reorders the price sorts of a search', async () => {
+      const cheap = await create('Lamp one', '', '5.00');
+      await create('Lamp two', '', '7.00');
+      ok(await app.gql(UPDATE, { id: cheap, input: { price: '9.00' } }, admin));
+      expect(await names('lamp', 'PRICE_ASC')).toEqual(['Lamp two', 'Lamp one']);
+      expect((await search({ search: 'lamp', maxPrice: '8.00' })).nodes.map((node) => node.name)).toEqual(['Lamp two']);
+    });
+
+    it('a deleted product leaves the index with it', async () => {
+      const id = await create('Walnut lamp');
+      ok(await app.gql(DELETE, { id }, admin));
+      expect(await names('walnut')).toEqual([]);
+      expect(Number((await app.db('product_search_words').count({ n: '*' }).first())?.n)).toBe(0);
+    });
+
+    it('an archived product leaves search, and restoreProduct brings it back to search', async () => {
+      const id = await create('Walnut lamp');
+      ok(await app.gql(ORDER, { id }, customer));
+      ok(await app.gql(DELETE, { id }, admin)); // ordered: archived, not deleted
+      expect(await names('walnut')).toEqual([]);
+      expect(ok(await app.gql<{ restoreProduct: { name: string } }>(RESTORE, { id }, admin)).restoreProduct.name).toBe('Walnut lamp');
+      expect(await names('walnut')).toEqual(['Walnut lamp']);
+      const again = await app.gql(RESTORE, { id }, admin); // not archived any more
+      expect(again.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+      expect((await app.gql(RESTORE, { id }, customer)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('totals', () => {
+    it(`a search matching more than ${SEARCH_COUNT_CAP} products says ${SEARCH_COUNT_CAP}, AT_LEAST; REST says total_exact false`, async () => {
+      await bulk(SEARCH_COUNT_CAP + 5, (index) => `Widget ${index}`);
+      const page = await search({ search: 'widget', first: 3 });
+      expect(page).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountPrecision: 'AT_LEAST' });
+      expect(page.nodes.map((node) => node.name)).toEqual([`Widget ${SEARCH_COUNT_CAP + 4}`, `Widget ${SEARCH_COUNT_CAP + 3}`, `Widget ${SEARCH_COUNT_CAP + 2}`]);
+      const rest = (await app.api().get('/api/products?search=widget&limit=5').expect(200)).body as { pagination: Record<string, unknown> };
+      expect(rest.pagination).toEqual({ page: 1, limit: 5, total: SEARCH_COUNT_CAP, pages: SEARCH_COUNT_CAP / 5, total_exact: false });
+      // Without a search the count is exact, however large.
+      expect(await search({ first: 1 })).toMatchObject({ totalCount: SEARCH_COUNT_CAP + 5, totalCountPrecision: 'EXACT' });
+      const all = (await app.api().get('/api/products').expect(200)).body as { pagination: Record<string, unknown> };
+      expect(all.pagination).toMatchObject({ total: SEARCH_COUNT_CAP + 5, total_exact: true });
+    });
+
+    it(`exactly ${SEARCH_COUNT_CAP} matches are EXACT`, async () => {
+      await bulk(SEARCH_COUNT_CAP, (index) => `Widget ${index}`);
+      expect(await search({ search: 'widget', first: 1 })).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountPrecision: 'EXACT' });
+    });
+
+    it('a term without an indexable word is capped the same way and still pages newest first', async () => {
+      await bulk(SEARCH_COUNT_CAP + 1, (index) => `Item 77-${index}`);
+      const page = await search({ search: '77', first: 2 });
+      expect(page).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountPrecision: 'AT_LEAST' });
+      expect(page.nodes.map((node) => node.name)).toEqual([`Item 77-${SEARCH_COUNT_CAP}`, `Item 77-${SEARCH_COUNT_CAP - 1}`]);
+    });
+  });
+
+  describe('relevance', () => {
+    it('puts products whose name matches before description-only matches, newest first within each, and pages through them', async () => {
+      const made = [
+        await create('Kettle', 'Pairs with a walnut tray'), // description only
+        await create('Walnut tray'), // name
+        await create('Cup', 'Walnut handle'), // description only
+        await create('Walnut bowl', 'Walnut too'), // name
+      ];
+      expect(made).toHaveLength(4);
+      expect(await names('walnut', 'RELEVANCE')).toEqual(['Walnut bowl', 'Walnut tray', 'Cup', 'Kettle']);
+      expect(await names('walnut')).toEqual(['Walnut bowl', 'Cup', 'Walnut tray', 'Kettle']);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let pages = 0; pages < 10; pages++) {
+        const page: Page = await search({ search: 'walnut', sort: 'RELEVANCE', first: 1, after });
+        seen.push(...page.nodes.map((node) => node.name));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(['Walnut bowl', 'Walnut tray', 'Cup', 'Kettle']);
+      const rest = async (page: number) =>
+        ((await app.api().get(`/api/products?search=walnut&sort=relevance&limit=3&page=${page}`).expect(200)).body as { products: { name: string }[] }).products.map(
+          (product) => product.name,
+        );
+      expect([...(await rest(1)), ...(await rest(2))]).toEqual(['Walnut bowl', 'Walnut tray', 'Cup', 'Kettle']);
+    });
+
+    it('a name must match the whole term to rank first: every word begins a word of the name', async () => {
+      await create('Desk', 'A walnut lamp');
+      await create('Walnut lamp stand');
+      await create('Lamp', 'Walnut base');
+      expect(await names('walnut lamp', 'RELEVANCE')).toEqual(['Walnut lamp stand', 'Desk']);
+    });
+
+    it('without a search RELEVANCE is newest first; a bad sort is 422 on REST', async () => {
+      await create('First');
+      await create('Second');
+      expect((await search({ sort: 'RELEVANCE' })).nodes.map((node) => node.name)).toEqual(['Second', 'First']);
+      const refused = await app.api().get('/api/products?sort=cheapest').expect(422);
+      expect((refused.body as { detail: string }).detail).toContain('sort must be one of newest, relevance');
+    });
+  });
+
+  it('terms without an indexable word keep today\'s rules', async () => {
+    await create('Model 1773');
+    await create('Cotton 100% organic');
+    await create('Pizza 🍕');
+    expect(await names('77')).toEqual(['Model 1773']);
+    expect(await names('%')).toEqual(['Cotton 100% organic']);
+    expect(await names('🍕')).toEqual(['Pizza 🍕']);
+    expect(await names('🍕', 'RELEVANCE')).toEqual(['Pizza 🍕']);
+  });
+});
