@@ -4,6 +4,7 @@
 // `ANALYZE FORMAT=JSON`, which reports the rows and pages each one actually read and its time.
 import type { Knex } from 'knex';
 import { countProducts, listProductsAtOffset } from '../src/db/products';
+import { SEARCH_COUNT_CAP } from '../src/services/products';
 
 export interface StatementProfile {
   /** Rows read from every table of the plan (r_rows × r_loops, summed). */
@@ -76,11 +77,14 @@ export async function profileSearches(db: Knex, terms: readonly string[], produc
   const profiles: TermProfile[] = [];
   for (const term of terms) {
     const filter = { search: term };
-    const [page] = await statementsOf(db, () => listProductsAtOffset(db, filter, { offset: 0, limit: pageSize }));
+    // The last statement is the page (or the count); before it, a term of several words probes each word's rarity.
+    const page = (await statementsOf(db, () => listProductsAtOffset(db, filter, { offset: 0, limit: pageSize }))).at(-1);
     let matches = 0;
-    const [count] = await statementsOf(db, async () => {
-      matches = await countProducts(db, filter);
-    });
+    const count = (
+      await statementsOf(db, async () => {
+        matches = await countProducts(db, filter, SEARCH_COUNT_CAP);
+      })
+    ).at(-1);
     if (!page || !count) throw new Error(`could not capture the search statements for "${term}"`);
     profiles.push({ term, products, matches, page: await analyze(db, page, repeats), count: await analyze(db, count, repeats) });
   }

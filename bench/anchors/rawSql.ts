@@ -60,7 +60,8 @@ async function products(url: URL): Promise<unknown> {
       created_at: (row.created_at as Date).toISOString(),
       updated_at: (row.updated_at as Date).toISOString(),
     })),
-    pagination: { page, limit, total, pages: Math.ceil(total / limit) },
+    // Exact always: the anchor runs the FULLTEXT statements' exact COUNT (S6 compares the products only).
+    pagination: { page, limit, total, pages: Math.ceil(total / limit), total_exact: true },
   };
 }
 

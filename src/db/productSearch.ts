@@ -46,13 +46,19 @@ export function catalogSource(db: Db): ProductSource {
 export async function searchSource(db: Db, term: string, tier: SearchTier): Promise<ProductSource> {
   const words = indexedWords(term);
   const contains = (column: 'name' | 'description') => containsIgnoringCase(db, `p.${column}`, term);
-  const textMatches = (where: Knex.QueryBuilder) => where.whereRaw(...contains('name')).orWhereRaw(...contains('description'));
+  const textMatches = (where: Knex.QueryBuilder): void => {
+    where.whereRaw(...contains('name')).orWhereRaw(...contains('description'));
+  };
 
   if (words.length === 0) {
     const { query } = catalogSource(db);
     if (tier === 'name') query.whereRaw(...contains('name'));
     else query.where(textMatches);
-    if (tier === 'descriptionOnly') query.whereNot((where) => where.whereRaw(...contains('name')));
+    if (tier === 'descriptionOnly') {
+      query.whereNot((where) => {
+        where.whereRaw(...contains('name'));
+      });
+    }
     return { query, columns: PRODUCT_COLUMNS };
   }
 

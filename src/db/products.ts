@@ -158,28 +158,34 @@ export async function listProductsAtOffset(
   page: { offset: number; limit: number },
   order: 'NEWEST' | 'RELEVANCE' = 'NEWEST',
 ): Promise<Product[]> {
-  const idsAt = async (tier: SearchTier, offset: number, limit: number): Promise<number[]> => {
+  /** Ids newest first: from the sort index, or the word index for a search (wrapped: awaiting a builder runs it). */
+  const newestIds = async (tier: SearchTier, offset: number, limit: number) => {
     const { query, columns } = await sourceFor(db, filter, tier);
-    const rows: { id: number }[] = await query
-      .select({ id: columns.id })
-      .orderBy([
-        { column: columns.created_at, order: 'desc' },
-        { column: columns.id, order: 'desc' },
-      ])
-      .offset(offset)
-      .limit(limit);
-    return rows.map((row) => Number(row.id));
+    const newestFirst = [
+      { column: columns.created_at, order: 'desc' },
+      { column: columns.id, order: 'desc' },
+    ];
+    return { ids: query.select({ id: columns.id }).orderBy(newestFirst).offset(offset).limit(limit) };
   };
-  let ids: number[];
+  const idsAt = async (tier: SearchTier, offset: number, limit: number): Promise<number[]> =>
+    ((await (await newestIds(tier, offset, limit)).ids) as { id: number }[]).map((row) => Number(row.id));
   if (order === 'NEWEST' || !filter.search) {
-    ids = await idsAt('all', page.offset, page.limit);
-  } else {
-    // The name tier's rows up to the page's end; the other tier fills what the first leaves.
-    const named = await idsAt('name', 0, page.offset + page.limit);
-    ids = named.slice(page.offset);
-    if (named.length < page.offset + page.limit) {
-      ids.push(...(await idsAt('descriptionOnly', Math.max(0, page.offset - named.length), page.limit - ids.length)));
-    }
+    // One statement: the page's ids in a derived table, then only their rows.
+    const { ids: pageIds } = await newestIds('all', page.offset, page.limit);
+    const rows: ProductRow[] = await db('products')
+      .join(pageIds.as('page'), 'page.id', 'products.id')
+      .select('products.*')
+      .orderBy([
+        { column: 'products.created_at', order: 'desc' },
+        { column: 'products.id', order: 'desc' },
+      ]);
+    return rows.map(productFromRow);
+  }
+  // By relevance: the name tier's ids up to the page's end; the other tier fills what it leaves.
+  const named = await idsAt('name', 0, page.offset + page.limit);
+  const ids = named.slice(page.offset);
+  if (named.length < page.offset + page.limit) {
+    ids.push(...(await idsAt('descriptionOnly', Math.max(0, page.offset - named.length), page.limit - ids.length)));
   }
   const byId = new Map((await findProductsByIds(db, ids)).map((product) => [product.id, product]));
   return ids.flatMap((id) => byId.get(id) ?? []);

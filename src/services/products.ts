@@ -14,7 +14,6 @@ import {
   type ProductFields,
   type ProductFilter,
   type ProductKeyset,
-  type ProductSortKey,
 } from '../db/products';
 import type { CountPrecision, OffsetProductSort, Product, ProductConnection, ProductSort } from '../domain';
 import { searchPlanOf } from '../searchTerms';
