@@ -55,6 +55,11 @@ export async function indexProducts(db: Db, products: readonly IndexedProduct[])
     db,
     products.map((product) => product.id),
   );
+  await indexNewProducts(db, products);
+}
+
+/** Writes the rows of products that have none yet (just inserted): no delete to run first. */
+export async function indexNewProducts(db: Db, products: readonly IndexedProduct[]): Promise<void> {
   const rows = products.flatMap(rowsOf);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await db('product_search_words')

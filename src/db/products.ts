@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Product, ProductSort } from '../domain';
 import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
 import { catalogSource, searchSource, type ProductSource, type SearchTier } from './productSearch';
-import { indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
+import { indexNewProducts, indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
 import type { ProductRow } from './tables';
 
 export interface ProductFilter {
@@ -222,7 +222,7 @@ export async function insertProduct(db: Db, fields: ProductFields): Promise<Prod
     const now = new Date();
     const [id] = await trx('products').insert({ ...columnsFrom(fields), created_at: now, updated_at: now });
     const product = { id: Number(id), ...fields, archived: false, createdAt: now, updatedAt: now };
-    await indexProducts(trx, [indexed(product)]);
+    await indexNewProducts(trx, [indexed(product)]);
     return product;
   });
 }
