@@ -109,7 +109,9 @@ async function main(): Promise<void> {
       const migrated = oneOff('npm', 'run', '--silent', 'migrate');
       const seeded = oneOff('npm', 'run', '--silent', 'seed');
       const again = oneOff('npm', 'run', '--silent', 'seed');
-      return `migrate: "${migrated.split('\n').pop()}"; seed: "${seeded.split('\n').pop()}"; again: "${again.split('\n').pop()}"`;
+      const oneLine = (output: string) => output.split('\n').map((line) => line.slice(0, 120)).join(' / ');
+      expect(/left alone|already/i.test(again), `the second seed did not say what it left alone: ${again}`);
+      return `migrate: "${oneLine(migrated)}"; seed: "${oneLine(seeded)}"; again: "${oneLine(again)}"`;
     });
 
     const startedAt = Date.now();
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
         await graphql(BASE_URL, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password }),
       ).login.token;
       const product = dataOf<{ createProduct: { id: string } }>(
-        await graphql(BASE_URL, 'mutation($input: ProductInput!) { createProduct(input: $input) { id } }', { input: { name: 'Drill kettle', price: '19.99', stock: 5 } }, admin),
+        await graphql(BASE_URL, 'mutation($input: ProductInput!) { createProduct(input: $input) { id } }', { input: { name: 'Drill kettle', category: 'Kitchen', price: '19.99', stock: 5 } }, admin),
       ).createProduct.id;
       const shopper = { email: `shopper-${randomUUID().slice(0, 8)}@container-drill.example`, password: 'Shopper-password-42' };
       dataOf(await graphql(BASE_URL, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', { input: shopper }));
