@@ -11,7 +11,7 @@
 // (default 4731) the port the container listens on.
 // CONTAINER_DRILL_RUN_ARGS adds `docker run` arguments to the server's container; it exists only to
 // show the drill failing, e.g. "--user 0 --stop-signal SIGKILL" breaks two guarantees.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
