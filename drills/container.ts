@@ -76,6 +76,17 @@ async function main(): Promise<void> {
   const base = process.env.CONTAINER_BASE_IMAGE ?? run('bash', ['scripts/docker-base.sh'], { timeoutMs: 900_000 }).split('\n').pop()!;
   removeContainer();
 
+  await check('compose.yaml validates with Compose (docker compose, else Debian\'s docker-compose)', async () => {
+    const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' }).status === 0;
+    const [command, ...prefix] = plugin ? ['docker', 'compose'] : ['docker-compose'];
+    const env = { ...process.env, DB_PASSWORD: 'compose-check', JWT_SECRET: 'c'.repeat(40) };
+    const answer = spawnSync(command!, [...prefix, '-f', 'compose.yaml', 'config', '--services'], { cwd: ROOT, encoding: 'utf8', env });
+    expect(answer.status === 0, `${command} ${prefix.join(' ')} config: ${answer.error?.message ?? ''}${answer.stderr ?? ''}`.trim());
+    const services = answer.stdout.trim().split('\n').sort();
+    expect(services.join(' ') === 'api-1 api-2 db haproxy redis', `services: ${services.join(' ')}`);
+    return `${[command, ...prefix].join(' ')}: ${services.join(', ')}`;
+  });
+
   let built = false;
   await check(`the image builds on ${base}`, async () => {
     const t0 = Date.now();
