@@ -348,7 +348,7 @@ async function drill({ primary, replica, instances, balancer, redis }: Cluster) 
       await sleep(1500);
       for (const instance of instances) {
         await instance.restart();
-        await sleep(1000); // HAProxy's rise 2 at 300 ms
+        await untilBalancerServes(lb, instance.id);
       }
     })();
     const load = await runLoad(20, 8, mixedStep(keys));
@@ -391,6 +391,16 @@ function mustSucceed(answer: Answer): Answer {
 }
 
 /** Until every instance's /api/ready reports the replica in `state`. */
+/** After a restart: HAProxy takes an instance back after two good checks; wait until it answers through the balancer. */
+async function untilBalancerServes(lb: string, instanceId: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await request(`${lb}/api/health`)).instance === instanceId) return;
+    await sleep(100);
+  }
+  throw new Error(`${instanceId} was not back behind the balancer within ${timeoutMs / 1000} s`);
+}
+
 async function waitForReplicaState(instances: Instance[], state: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
