@@ -1,0 +1,146 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n": typeof types.OrderConnectionFieldsFragmentDoc,
+    "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n": typeof types.MineDocument,
+    "\n  query All($first: Int, $after: String, $status: OrderStatus, $userId: ID) {\n    orders(first: $first, after: $after, status: $status, userId: $userId) { ...OrderConnectionFields }\n  }\n": typeof types.AllDocument,
+    "\n  query MeOrders { me { id orders(first: 100) { ...OrderConnectionFields } } }\n": typeof types.MeOrdersDocument,
+    "\n  query UserOrders($id: ID!) { user(id: $id) { id orders(first: 100) { ...OrderConnectionFields } } }\n": typeof types.UserOrdersDocument,
+    "\n  mutation DeletingUpdateProduct($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id name price } }\n": typeof types.DeletingUpdateProductDocument,
+    "\n  mutation DeletingDeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": typeof types.DeletingDeleteProductDocument,
+    "\n  query DeletingProduct($id: ID!) { product(id: $id) { id name } }\n": typeof types.DeletingProductDocument,
+    "\n  query DeletingProducts($search: String) { products(first: 100, search: $search) { nodes { id } totalCount } }\n": typeof types.DeletingProductsDocument,
+    "\n  query DeletingCategories { categories }\n": typeof types.DeletingCategoriesDocument,
+    "\n  query DeletingMyOrders { myOrders { nodes { ...OrderFields } } }\n": typeof types.DeletingMyOrdersDocument,
+    "\n  query DeletingAllOrders { orders { nodes { ...OrderFields } } }\n": typeof types.DeletingAllOrdersDocument,
+    "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n": typeof types.StatementsCancelOrderDocument,
+    "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      ": typeof types.StatementsOrdersDocument,
+    "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      ": typeof types.StatementsShoppersDocument,
+    "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n": typeof types.OrderFieldsFragmentDoc,
+    "\n  mutation SuitePlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { ...OrderFields } }\n": typeof types.SuitePlaceOrderDocument,
+    "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n": typeof types.SuiteCancelOrderDocument,
+    "\n  mutation SuiteUpdateOrderStatus($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { ...OrderFields } }\n": typeof types.SuiteUpdateOrderStatusDocument,
+    "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": typeof types.SuiteOrderDocument,
+};
+const documents: Documents = {
+    "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n": types.OrderConnectionFieldsFragmentDoc,
+    "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n": types.MineDocument,
+    "\n  query All($first: Int, $after: String, $status: OrderStatus, $userId: ID) {\n    orders(first: $first, after: $after, status: $status, userId: $userId) { ...OrderConnectionFields }\n  }\n": types.AllDocument,
+    "\n  query MeOrders { me { id orders(first: 100) { ...OrderConnectionFields } } }\n": types.MeOrdersDocument,
+    "\n  query UserOrders($id: ID!) { user(id: $id) { id orders(first: 100) { ...OrderConnectionFields } } }\n": types.UserOrdersDocument,
+    "\n  mutation DeletingUpdateProduct($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id name price } }\n": types.DeletingUpdateProductDocument,
+    "\n  mutation DeletingDeleteProduct($id: ID!) { deleteProduct(id: $id) }\n": types.DeletingDeleteProductDocument,
+    "\n  query DeletingProduct($id: ID!) { product(id: $id) { id name } }\n": types.DeletingProductDocument,
+    "\n  query DeletingProducts($search: String) { products(first: 100, search: $search) { nodes { id } totalCount } }\n": types.DeletingProductsDocument,
+    "\n  query DeletingCategories { categories }\n": types.DeletingCategoriesDocument,
+    "\n  query DeletingMyOrders { myOrders { nodes { ...OrderFields } } }\n": types.DeletingMyOrdersDocument,
+    "\n  query DeletingAllOrders { orders { nodes { ...OrderFields } } }\n": types.DeletingAllOrdersDocument,
+    "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n": types.StatementsCancelOrderDocument,
+    "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      ": types.StatementsOrdersDocument,
+    "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      ": types.StatementsShoppersDocument,
+    "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n": types.OrderFieldsFragmentDoc,
+    "\n  mutation SuitePlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { ...OrderFields } }\n": types.SuitePlaceOrderDocument,
+    "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n": types.SuiteCancelOrderDocument,
+    "\n  mutation SuiteUpdateOrderStatus($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { ...OrderFields } }\n": types.SuiteUpdateOrderStatusDocument,
+    "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": types.SuiteOrderDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n"): typeof import('./graphql').OrderConnectionFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n"): typeof import('./graphql').MineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query All($first: Int, $after: String, $status: OrderStatus, $userId: ID) {\n    orders(first: $first, after: $after, status: $status, userId: $userId) { ...OrderConnectionFields }\n  }\n"): typeof import('./graphql').AllDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MeOrders { me { id orders(first: 100) { ...OrderConnectionFields } } }\n"): typeof import('./graphql').MeOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserOrders($id: ID!) { user(id: $id) { id orders(first: 100) { ...OrderConnectionFields } } }\n"): typeof import('./graphql').UserOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletingUpdateProduct($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id name price } }\n"): typeof import('./graphql').DeletingUpdateProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletingDeleteProduct($id: ID!) { deleteProduct(id: $id) }\n"): typeof import('./graphql').DeletingDeleteProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletingProduct($id: ID!) { product(id: $id) { id name } }\n"): typeof import('./graphql').DeletingProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletingProducts($search: String) { products(first: 100, search: $search) { nodes { id } totalCount } }\n"): typeof import('./graphql').DeletingProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletingCategories { categories }\n"): typeof import('./graphql').DeletingCategoriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletingMyOrders { myOrders { nodes { ...OrderFields } } }\n"): typeof import('./graphql').DeletingMyOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletingAllOrders { orders { nodes { ...OrderFields } } }\n"): typeof import('./graphql').DeletingAllOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n"): typeof import('./graphql').StatementsCancelOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      "): typeof import('./graphql').StatementsOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      "): typeof import('./graphql').StatementsShoppersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n"): typeof import('./graphql').OrderFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuitePlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { ...OrderFields } }\n"): typeof import('./graphql').SuitePlaceOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n"): typeof import('./graphql').SuiteCancelOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuiteUpdateOrderStatus($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { ...OrderFields } }\n"): typeof import('./graphql').SuiteUpdateOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n"): typeof import('./graphql').SuiteOrderDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,611 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type OrderLineInput = {
+  productId: string | number;
+  /** An integer from 1 to 1,000. */
+  quantity: number;
+};
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'DELIVERED'
+  | 'PAID'
+  | 'PENDING'
+  | 'SHIPPED';
+
+export type PlaceOrderInput = {
+  /**
+   * Makes retries safe: the same key from the same user returns the original order and changes
+   * nothing; the same key with different items is a CONFLICT. Keys are kept as long as the order.
+   */
+  idempotencyKey?: string | null | undefined;
+  /** 1 to 100 lines; lines for the same product are merged. */
+  items: Array<OrderLineInput>;
+};
+
+export type ProductUpdateInput = {
+  category?: string | null | undefined;
+  description?: string | null | undefined;
+  name?: string | null | undefined;
+  price?: string | null | undefined;
+  stock?: number | null | undefined;
+};
+
+export type OrderConnectionFieldsFragment = { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, status: OrderStatus, user: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
+
+export type MineQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+}>;
+
+
+export type MineQuery = { myOrders: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, status: OrderStatus, user: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AllQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+  userId?: string | number | null | undefined;
+}>;
+
+
+export type AllQuery = { orders: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, status: OrderStatus, user: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MeOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeOrdersQuery = { me: { id: string, orders: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, status: OrderStatus, user: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type UserOrdersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserOrdersQuery = { user: { id: string, orders: { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, status: OrderStatus, user: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type DeletingUpdateProductMutationVariables = Exact<{
+  id: string | number;
+  input: ProductUpdateInput;
+}>;
+
+
+export type DeletingUpdateProductMutation = { updateProduct: { id: string, name: string, price: string } };
+
+export type DeletingDeleteProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletingDeleteProductMutation = { deleteProduct: boolean };
+
+export type DeletingProductQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeletingProductQuery = { product: { id: string, name: string } | null };
+
+export type DeletingProductsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type DeletingProductsQuery = { products: { totalCount: number, nodes: Array<{ id: string }> } };
+
+export type DeletingCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeletingCategoriesQuery = { categories: Array<string> };
+
+export type DeletingMyOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeletingMyOrdersQuery = { myOrders: { nodes: Array<{ id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> }> } };
+
+export type DeletingAllOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeletingAllOrdersQuery = { orders: { nodes: Array<{ id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> }> } };
+
+export type StatementsCancelOrderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StatementsCancelOrderMutation = { cancelOrder: { id: string } };
+
+export type StatementsOrdersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type StatementsOrdersQuery = { orders: { nodes: Array<{ id: string, total: string, user: { email: string }, items: Array<{ quantity: number, unitPrice: string, product: { name: string } }> }> } };
+
+export type StatementsShoppersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type StatementsShoppersQuery = { users: { nodes: Array<{ email: string, orders: { totalCount: number, nodes: Array<{ id: string, items: Array<{ quantity: number }> }> }, pending: { totalCount: number } }> } };
+
+export type OrderFieldsFragment = { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> };
+
+export type SuitePlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type SuitePlaceOrderMutation = { placeOrder: { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> } };
+
+export type SuiteCancelOrderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SuiteCancelOrderMutation = { cancelOrder: { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> } };
+
+export type SuiteUpdateOrderStatusMutationVariables = Exact<{
+  id: string | number;
+  status: OrderStatus;
+}>;
+
+
+export type SuiteUpdateOrderStatusMutation = { updateOrderStatus: { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> } };
+
+export type SuiteOrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SuiteOrderQuery = { order: { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const OrderConnectionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrderConnectionFields on OrderConnection {
+  edges {
+    cursor
+    node {
+      id
+    }
+  }
+  nodes {
+    id
+    status
+    user {
+      id
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}
+    `, {"fragmentName":"OrderConnectionFields"}) as unknown as TypedDocumentString<OrderConnectionFieldsFragment, unknown>;
+export const OrderFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}
+    `, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const MineDocument = new TypedDocumentString(`
+    query Mine($first: Int, $after: String, $status: OrderStatus) {
+  myOrders(first: $first, after: $after, status: $status) {
+    ...OrderConnectionFields
+  }
+}
+    fragment OrderConnectionFields on OrderConnection {
+  edges {
+    cursor
+    node {
+      id
+    }
+  }
+  nodes {
+    id
+    status
+    user {
+      id
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<MineQuery, MineQueryVariables>;
+export const AllDocument = new TypedDocumentString(`
+    query All($first: Int, $after: String, $status: OrderStatus, $userId: ID) {
+  orders(first: $first, after: $after, status: $status, userId: $userId) {
+    ...OrderConnectionFields
+  }
+}
+    fragment OrderConnectionFields on OrderConnection {
+  edges {
+    cursor
+    node {
+      id
+    }
+  }
+  nodes {
+    id
+    status
+    user {
+      id
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<AllQuery, AllQueryVariables>;
+export const MeOrdersDocument = new TypedDocumentString(`
+    query MeOrders {
+  me {
+    id
+    orders(first: 100) {
+      ...OrderConnectionFields
+    }
+  }
+}
+    fragment OrderConnectionFields on OrderConnection {
+  edges {
+    cursor
+    node {
+      id
+    }
+  }
+  nodes {
+    id
+    status
+    user {
+      id
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<MeOrdersQuery, MeOrdersQueryVariables>;
+export const UserOrdersDocument = new TypedDocumentString(`
+    query UserOrders($id: ID!) {
+  user(id: $id) {
+    id
+    orders(first: 100) {
+      ...OrderConnectionFields
+    }
+  }
+}
+    fragment OrderConnectionFields on OrderConnection {
+  edges {
+    cursor
+    node {
+      id
+    }
+  }
+  nodes {
+    id
+    status
+    user {
+      id
+    }
+  }
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  totalCount
+}`) as unknown as TypedDocumentString<UserOrdersQuery, UserOrdersQueryVariables>;
+export const DeletingUpdateProductDocument = new TypedDocumentString(`
+    mutation DeletingUpdateProduct($id: ID!, $input: ProductUpdateInput!) {
+  updateProduct(id: $id, input: $input) {
+    id
+    name
+    price
+  }
+}
+    `) as unknown as TypedDocumentString<DeletingUpdateProductMutation, DeletingUpdateProductMutationVariables>;
+export const DeletingDeleteProductDocument = new TypedDocumentString(`
+    mutation DeletingDeleteProduct($id: ID!) {
+  deleteProduct(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeletingDeleteProductMutation, DeletingDeleteProductMutationVariables>;
+export const DeletingProductDocument = new TypedDocumentString(`
+    query DeletingProduct($id: ID!) {
+  product(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeletingProductQuery, DeletingProductQueryVariables>;
+export const DeletingProductsDocument = new TypedDocumentString(`
+    query DeletingProducts($search: String) {
+  products(first: 100, search: $search) {
+    nodes {
+      id
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<DeletingProductsQuery, DeletingProductsQueryVariables>;
+export const DeletingCategoriesDocument = new TypedDocumentString(`
+    query DeletingCategories {
+  categories
+}
+    `) as unknown as TypedDocumentString<DeletingCategoriesQuery, DeletingCategoriesQueryVariables>;
+export const DeletingMyOrdersDocument = new TypedDocumentString(`
+    query DeletingMyOrders {
+  myOrders {
+    nodes {
+      ...OrderFields
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}`) as unknown as TypedDocumentString<DeletingMyOrdersQuery, DeletingMyOrdersQueryVariables>;
+export const DeletingAllOrdersDocument = new TypedDocumentString(`
+    query DeletingAllOrders {
+  orders {
+    nodes {
+      ...OrderFields
+    }
+  }
+}
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}`) as unknown as TypedDocumentString<DeletingAllOrdersQuery, DeletingAllOrdersQueryVariables>;
+export const StatementsCancelOrderDocument = new TypedDocumentString(`
+    mutation StatementsCancelOrder($id: ID!) {
+  cancelOrder(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StatementsCancelOrderMutation, StatementsCancelOrderMutationVariables>;
+export const StatementsOrdersDocument = new TypedDocumentString(`
+    query StatementsOrders($first: Int) {
+  orders(first: $first) {
+    nodes {
+      id
+      total
+      user {
+        email
+      }
+      items {
+        quantity
+        unitPrice
+        product {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatementsOrdersQuery, StatementsOrdersQueryVariables>;
+export const StatementsShoppersDocument = new TypedDocumentString(`
+    query StatementsShoppers($first: Int) {
+  users(first: $first, search: "shopper") {
+    nodes {
+      email
+      orders(first: 2) {
+        totalCount
+        nodes {
+          id
+          items {
+            quantity
+          }
+        }
+      }
+      pending: orders(first: 5, status: PENDING) {
+        totalCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StatementsShoppersQuery, StatementsShoppersQueryVariables>;
+export const SuitePlaceOrderDocument = new TypedDocumentString(`
+    mutation SuitePlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    ...OrderFields
+  }
+}
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}`) as unknown as TypedDocumentString<SuitePlaceOrderMutation, SuitePlaceOrderMutationVariables>;
+export const SuiteCancelOrderDocument = new TypedDocumentString(`
+    mutation SuiteCancelOrder($id: ID!) {
+  cancelOrder(id: $id) {
+    ...OrderFields
+  }
+}
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}`) as unknown as TypedDocumentString<SuiteCancelOrderMutation, SuiteCancelOrderMutationVariables>;
+export const SuiteUpdateOrderStatusDocument = new TypedDocumentString(`
+    mutation SuiteUpdateOrderStatus($id: ID!, $status: OrderStatus!) {
+  updateOrderStatus(id: $id, status: $status) {
+    ...OrderFields
+  }
+}
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}`) as unknown as TypedDocumentString<SuiteUpdateOrderStatusMutation, SuiteUpdateOrderStatusMutationVariables>;
+export const SuiteOrderDocument = new TypedDocumentString(`
+    query SuiteOrder($id: ID!) {
+  order(id: $id) {
+    ...OrderFields
+  }
+}
+    fragment OrderFields on Order {
+  id
+  status
+  total
+  createdAt
+  updatedAt
+  user {
+    id
+    email
+  }
+  items {
+    id
+    productName
+    quantity
+    unitPrice
+    lineTotal
+    product {
+      id
+      name
+      price
+      archived
+    }
+  }
+}`) as unknown as TypedDocumentString<SuiteOrderQuery, SuiteOrderQueryVariables>;
