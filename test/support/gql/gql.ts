@@ -15,6 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation HoardingMarkPaid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }\n": typeof types.HoardingMarkPaidDocument,
     "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n": typeof types.OrderConnectionFieldsFragmentDoc,
     "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n": typeof types.MineDocument,
     "\n  query All($first: Int, $after: String, $status: OrderStatus, $userId: ID) {\n    orders(first: $first, after: $after, status: $status, userId: $userId) { ...OrderConnectionFields }\n  }\n": typeof types.AllDocument,
@@ -30,6 +31,8 @@ type Documents = {
     "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n": typeof types.StatementsCancelOrderDocument,
     "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      ": typeof types.StatementsOrdersDocument,
     "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      ": typeof types.StatementsShoppersDocument,
+    "\n  mutation RacePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status items { quantity product { id } } }\n  }\n": typeof types.RacePlaceOrderDocument,
+    "\n  mutation RaceCancelOrder($id: ID!) { cancelOrder(id: $id) { id status } }\n": typeof types.RaceCancelOrderDocument,
     "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n": typeof types.OrderFieldsFragmentDoc,
     "\n  mutation SuitePlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { ...OrderFields } }\n": typeof types.SuitePlaceOrderDocument,
     "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n": typeof types.SuiteCancelOrderDocument,
@@ -37,6 +40,7 @@ type Documents = {
     "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": typeof types.SuiteOrderDocument,
 };
 const documents: Documents = {
+    "\n  mutation HoardingMarkPaid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }\n": types.HoardingMarkPaidDocument,
     "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n": types.OrderConnectionFieldsFragmentDoc,
     "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n": types.MineDocument,
     "\n  query All($first: Int, $after: String, $status: OrderStatus, $userId: ID) {\n    orders(first: $first, after: $after, status: $status, userId: $userId) { ...OrderConnectionFields }\n  }\n": types.AllDocument,
@@ -52,6 +56,8 @@ const documents: Documents = {
     "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n": types.StatementsCancelOrderDocument,
     "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      ": types.StatementsOrdersDocument,
     "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      ": types.StatementsShoppersDocument,
+    "\n  mutation RacePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status items { quantity product { id } } }\n  }\n": types.RacePlaceOrderDocument,
+    "\n  mutation RaceCancelOrder($id: ID!) { cancelOrder(id: $id) { id status } }\n": types.RaceCancelOrderDocument,
     "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n": types.OrderFieldsFragmentDoc,
     "\n  mutation SuitePlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { ...OrderFields } }\n": types.SuitePlaceOrderDocument,
     "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n": types.SuiteCancelOrderDocument,
@@ -59,6 +65,10 @@ const documents: Documents = {
     "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": types.SuiteOrderDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HoardingMarkPaid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }\n"): typeof import('./graphql').HoardingMarkPaidDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -119,6 +129,14 @@ export function graphql(source: "\n        query StatementsOrders($first: Int) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      "): typeof import('./graphql').StatementsShoppersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RacePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status items { quantity product { id } } }\n  }\n"): typeof import('./graphql').RacePlaceOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RaceCancelOrder($id: ID!) { cancelOrder(id: $id) { id status } }\n"): typeof import('./graphql').RaceCancelOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

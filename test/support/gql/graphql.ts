@@ -35,6 +35,13 @@ export type ProductUpdateInput = {
   stock?: number | null | undefined;
 };
 
+export type HoardingMarkPaidMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HoardingMarkPaidMutation = { updateOrderStatus: { id: string, status: OrderStatus } };
+
 export type OrderConnectionFieldsFragment = { totalCount: number, edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string, status: OrderStatus, user: { id: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } };
 
 export type MineQueryVariables = Exact<{
@@ -133,6 +140,20 @@ export type StatementsShoppersQueryVariables = Exact<{
 
 export type StatementsShoppersQuery = { users: { nodes: Array<{ email: string, orders: { totalCount: number, nodes: Array<{ id: string, items: Array<{ quantity: number }> }> }, pending: { totalCount: number } }> } };
 
+export type RacePlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type RacePlaceOrderMutation = { placeOrder: { id: string, status: OrderStatus, items: Array<{ quantity: number, product: { id: string } }> } };
+
+export type RaceCancelOrderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RaceCancelOrderMutation = { cancelOrder: { id: string, status: OrderStatus } };
+
 export type OrderFieldsFragment = { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> };
 
 export type SuitePlaceOrderMutationVariables = Exact<{
@@ -230,6 +251,14 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const HoardingMarkPaidDocument = new TypedDocumentString(`
+    mutation HoardingMarkPaid($id: ID!) {
+  updateOrderStatus(id: $id, status: PAID) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<HoardingMarkPaidMutation, HoardingMarkPaidMutationVariables>;
 export const MineDocument = new TypedDocumentString(`
     query Mine($first: Int, $after: String, $status: OrderStatus) {
   myOrders(first: $first, after: $after, status: $status) {
@@ -489,6 +518,28 @@ export const StatementsShoppersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatementsShoppersQuery, StatementsShoppersQueryVariables>;
+export const RacePlaceOrderDocument = new TypedDocumentString(`
+    mutation RacePlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    id
+    status
+    items {
+      quantity
+      product {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RacePlaceOrderMutation, RacePlaceOrderMutationVariables>;
+export const RaceCancelOrderDocument = new TypedDocumentString(`
+    mutation RaceCancelOrder($id: ID!) {
+  cancelOrder(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RaceCancelOrderMutation, RaceCancelOrderMutationVariables>;
 export const SuitePlaceOrderDocument = new TypedDocumentString(`
     mutation SuitePlaceOrder($input: PlaceOrderInput!) {
   placeOrder(input: $input) {
