@@ -15,6 +15,19 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n": typeof types.ExpensiveSearchDocument,
+    "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n": typeof types.ExpensiveProductDocument,
+    "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n": typeof types.ExecutorCreateProductDocument,
+    "\n  mutation ExecutorPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }\n": typeof types.ExecutorPlaceOrderDocument,
+    "\n  mutation FloodRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token }\n  }\n": typeof types.FloodRegisterDocument,
+    "\n  mutation FloodLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { email } }\n  }\n": typeof types.FloodLoginDocument,
+    "\n  query HttpProductCount { products(first: 1) { totalCount } }\n": typeof types.HttpProductCountDocument,
+    "\n  mutation HardeningSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": typeof types.HardeningSignInDocument,
+    "\n  query HardeningMe { me { email } }\n": typeof types.HardeningMeDocument,
+    "\n  query LoaderOrders($first: Int) { orders(first: $first) { nodes { id items { quantity product { name } } } } }\n": typeof types.LoaderOrdersDocument,
+    "\n  mutation LoaderPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }\n": typeof types.LoaderPlaceOrderDocument,
+    "\n  mutation ThrottleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { email } }\n  }\n": typeof types.ThrottleLoginDocument,
+    "\n  mutation ThrottleChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token }\n  }\n": typeof types.ThrottleChangePasswordDocument,
     "\n  mutation HoardingMarkPaid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }\n": typeof types.HoardingMarkPaidDocument,
     "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n": typeof types.OrderConnectionFieldsFragmentDoc,
     "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n": typeof types.MineDocument,
@@ -40,6 +53,19 @@ type Documents = {
     "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": typeof types.SuiteOrderDocument,
 };
 const documents: Documents = {
+    "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n": types.ExpensiveSearchDocument,
+    "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n": types.ExpensiveProductDocument,
+    "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n": types.ExecutorCreateProductDocument,
+    "\n  mutation ExecutorPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }\n": types.ExecutorPlaceOrderDocument,
+    "\n  mutation FloodRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token }\n  }\n": types.FloodRegisterDocument,
+    "\n  mutation FloodLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { email } }\n  }\n": types.FloodLoginDocument,
+    "\n  query HttpProductCount { products(first: 1) { totalCount } }\n": types.HttpProductCountDocument,
+    "\n  mutation HardeningSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n": types.HardeningSignInDocument,
+    "\n  query HardeningMe { me { email } }\n": types.HardeningMeDocument,
+    "\n  query LoaderOrders($first: Int) { orders(first: $first) { nodes { id items { quantity product { name } } } } }\n": types.LoaderOrdersDocument,
+    "\n  mutation LoaderPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }\n": types.LoaderPlaceOrderDocument,
+    "\n  mutation ThrottleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { email } }\n  }\n": types.ThrottleLoginDocument,
+    "\n  mutation ThrottleChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token }\n  }\n": types.ThrottleChangePasswordDocument,
     "\n  mutation HoardingMarkPaid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }\n": types.HoardingMarkPaidDocument,
     "\n  fragment OrderConnectionFields on OrderConnection {\n    edges { cursor node { id } } nodes { id status user { id } } pageInfo { hasNextPage endCursor } totalCount\n  }\n": types.OrderConnectionFieldsFragmentDoc,
     "\n  query Mine($first: Int, $after: String, $status: OrderStatus) {\n    myOrders(first: $first, after: $after, status: $status) { ...OrderConnectionFields }\n  }\n": types.MineDocument,
@@ -65,6 +91,58 @@ const documents: Documents = {
     "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": types.SuiteOrderDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n"): typeof import('./graphql').ExpensiveSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n"): typeof import('./graphql').ExpensiveProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n"): typeof import('./graphql').ExecutorCreateProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExecutorPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }\n"): typeof import('./graphql').ExecutorPlaceOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FloodRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token }\n  }\n"): typeof import('./graphql').FloodRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FloodLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { email } }\n  }\n"): typeof import('./graphql').FloodLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HttpProductCount { products(first: 1) { totalCount } }\n"): typeof import('./graphql').HttpProductCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardeningSignIn($e: String!, $p: String!) { login(email: $e, password: $p) { token } }\n"): typeof import('./graphql').HardeningSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HardeningMe { me { email } }\n"): typeof import('./graphql').HardeningMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoaderOrders($first: Int) { orders(first: $first) { nodes { id items { quantity product { name } } } } }\n"): typeof import('./graphql').LoaderOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoaderPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }\n"): typeof import('./graphql').LoaderPlaceOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThrottleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { email } }\n  }\n"): typeof import('./graphql').ThrottleLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThrottleChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token }\n  }\n"): typeof import('./graphql').ThrottleChangePasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,6 +27,19 @@ export type PlaceOrderInput = {
   items: Array<OrderLineInput>;
 };
 
+export type ProductInput = {
+  /** 1 to 100 characters. */
+  category: string;
+  /** At most 5,000 characters. */
+  description?: string | null | undefined;
+  /** 1 to 200 characters. */
+  name: string;
+  /** At least 0, at most 1000000.00. */
+  price: string;
+  /** An integer from 0 to 1,000,000,000. */
+  stock: number;
+};
+
 export type ProductUpdateInput = {
   category?: string | null | undefined;
   description?: string | null | undefined;
@@ -34,6 +47,96 @@ export type ProductUpdateInput = {
   price?: string | null | undefined;
   stock?: number | null | undefined;
 };
+
+export type ExpensiveSearchQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExpensiveSearchQuery = { products: { totalCount: number, nodes: Array<{ id: string }> } };
+
+export type ExpensiveProductQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExpensiveProductQuery = { product: { id: string } | null };
+
+export type ExecutorCreateProductMutationVariables = Exact<{
+  input: ProductInput;
+}>;
+
+
+export type ExecutorCreateProductMutation = { createProduct: { id: string } };
+
+export type ExecutorPlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type ExecutorPlaceOrderMutation = { placeOrder: { id: string } };
+
+export type FloodRegisterMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type FloodRegisterMutation = { register: { token: string } };
+
+export type FloodLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type FloodLoginMutation = { login: { token: string, user: { email: string } } };
+
+export type HttpProductCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HttpProductCountQuery = { products: { totalCount: number } };
+
+export type HardeningSignInMutationVariables = Exact<{
+  e: string;
+  p: string;
+}>;
+
+
+export type HardeningSignInMutation = { login: { token: string } };
+
+export type HardeningMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HardeningMeQuery = { me: { email: string } | null };
+
+export type LoaderOrdersQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type LoaderOrdersQuery = { orders: { nodes: Array<{ id: string, items: Array<{ quantity: number, product: { name: string } }> }> } };
+
+export type LoaderPlaceOrderMutationVariables = Exact<{
+  input: PlaceOrderInput;
+}>;
+
+
+export type LoaderPlaceOrderMutation = { placeOrder: { id: string } };
+
+export type ThrottleLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type ThrottleLoginMutation = { login: { token: string, user: { email: string } } };
+
+export type ThrottleChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type ThrottleChangePasswordMutation = { changePassword: { token: string } };
 
 export type HoardingMarkPaidMutationVariables = Exact<{
   id: string | number;
@@ -251,6 +354,114 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const ExpensiveSearchDocument = new TypedDocumentString(`
+    query ExpensiveSearch {
+  products(first: 50, search: "77") {
+    totalCount
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExpensiveSearchQuery, ExpensiveSearchQueryVariables>;
+export const ExpensiveProductDocument = new TypedDocumentString(`
+    query ExpensiveProduct($id: ID!) {
+  product(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExpensiveProductQuery, ExpensiveProductQueryVariables>;
+export const ExecutorCreateProductDocument = new TypedDocumentString(`
+    mutation ExecutorCreateProduct($input: ProductInput!) {
+  createProduct(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExecutorCreateProductMutation, ExecutorCreateProductMutationVariables>;
+export const ExecutorPlaceOrderDocument = new TypedDocumentString(`
+    mutation ExecutorPlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExecutorPlaceOrderMutation, ExecutorPlaceOrderMutationVariables>;
+export const FloodRegisterDocument = new TypedDocumentString(`
+    mutation FloodRegister($email: String!, $password: String!) {
+  register(input: {email: $email, password: $password}) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<FloodRegisterMutation, FloodRegisterMutationVariables>;
+export const FloodLoginDocument = new TypedDocumentString(`
+    mutation FloodLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FloodLoginMutation, FloodLoginMutationVariables>;
+export const HttpProductCountDocument = new TypedDocumentString(`
+    query HttpProductCount {
+  products(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<HttpProductCountQuery, HttpProductCountQueryVariables>;
+export const HardeningSignInDocument = new TypedDocumentString(`
+    mutation HardeningSignIn($e: String!, $p: String!) {
+  login(email: $e, password: $p) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<HardeningSignInMutation, HardeningSignInMutationVariables>;
+export const HardeningMeDocument = new TypedDocumentString(`
+    query HardeningMe {
+  me {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<HardeningMeQuery, HardeningMeQueryVariables>;
+export const LoaderOrdersDocument = new TypedDocumentString(`
+    query LoaderOrders($first: Int) {
+  orders(first: $first) {
+    nodes {
+      id
+      items {
+        quantity
+        product {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoaderOrdersQuery, LoaderOrdersQueryVariables>;
+export const LoaderPlaceOrderDocument = new TypedDocumentString(`
+    mutation LoaderPlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LoaderPlaceOrderMutation, LoaderPlaceOrderMutationVariables>;
+export const ThrottleLoginDocument = new TypedDocumentString(`
+    mutation ThrottleLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ThrottleLoginMutation, ThrottleLoginMutationVariables>;
+export const ThrottleChangePasswordDocument = new TypedDocumentString(`
+    mutation ThrottleChangePassword($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<ThrottleChangePasswordMutation, ThrottleChangePasswordMutationVariables>;
 export const HoardingMarkPaidDocument = new TypedDocumentString(`
     mutation HoardingMarkPaid($id: ID!) {
   updateOrderStatus(id: $id, status: PAID) {
