@@ -22,6 +22,9 @@ export interface GraphQLClient {
   <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
 }
 
+/** Any typed document, for helpers that post it as it is (raw bodies, arbitrary headers). */
+export type AnyTypedDocument = TypedDocumentString<unknown, never>;
+
 /** A GraphQL client for the server at `url` (a TestApp's, or a second process's), sending `headers` too. */
 export function graphqlClient(url: string, headers: Record<string, string> = {}): GraphQLClient {
   return async (document: string | TypedDocumentString<unknown, unknown>, variables?: unknown, token?: string) => {

@@ -15,6 +15,14 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AccountUserFields on User { id email role createdAt updatedAt }\n": typeof types.AccountUserFieldsFragmentDoc,
+    "\n  mutation AccountsRegister($input: RegisterInput!) {\n    register(input: $input) { token expiresAt user { ...AccountUserFields } }\n  }\n": typeof types.AccountsRegisterDocument,
+    "\n  mutation AccountsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { ...AccountUserFields } }\n  }\n": typeof types.AccountsLoginDocument,
+    "\n  query AccountsMe { me { ...AccountUserFields } }\n": typeof types.AccountsMeDocument,
+    "\n  query AccountsPublicProducts { products(first: 1) { totalCount } }\n": typeof types.AccountsPublicProductsDocument,
+    "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n": typeof types.AccountsUsersDocument,
+    "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n": typeof types.AccountsUserDocument,
+    "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n": typeof types.AccountsUserTypeFieldsDocument,
     "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n": typeof types.ExpensiveSearchDocument,
     "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n": typeof types.ExpensiveProductDocument,
     "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n": typeof types.ExecutorCreateProductDocument,
@@ -51,8 +59,22 @@ type Documents = {
     "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n": typeof types.SuiteCancelOrderDocument,
     "\n  mutation SuiteUpdateOrderStatus($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { ...OrderFields } }\n": typeof types.SuiteUpdateOrderStatusDocument,
     "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": typeof types.SuiteOrderDocument,
+    "\n  query RevocationMe { me { id email role } }\n": typeof types.RevocationMeDocument,
+    "\n  query RevocationMeId { me { id } }\n": typeof types.RevocationMeIdDocument,
+    "\n  mutation RevocationLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id } }\n  }\n": typeof types.RevocationLoginDocument,
+    "\n  mutation RevocationLogout { logout }\n": typeof types.RevocationLogoutDocument,
+    "\n  mutation RevocationChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt user { id email role } }\n  }\n": typeof types.RevocationChangePasswordDocument,
+    "\n  mutation RevocationUpdateRole($id: ID!, $role: Role!) { updateUserRole(id: $id, role: $role) { id email role } }\n": typeof types.RevocationUpdateRoleDocument,
 };
 const documents: Documents = {
+    "\n  fragment AccountUserFields on User { id email role createdAt updatedAt }\n": types.AccountUserFieldsFragmentDoc,
+    "\n  mutation AccountsRegister($input: RegisterInput!) {\n    register(input: $input) { token expiresAt user { ...AccountUserFields } }\n  }\n": types.AccountsRegisterDocument,
+    "\n  mutation AccountsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { ...AccountUserFields } }\n  }\n": types.AccountsLoginDocument,
+    "\n  query AccountsMe { me { ...AccountUserFields } }\n": types.AccountsMeDocument,
+    "\n  query AccountsPublicProducts { products(first: 1) { totalCount } }\n": types.AccountsPublicProductsDocument,
+    "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n": types.AccountsUsersDocument,
+    "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n": types.AccountsUserDocument,
+    "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n": types.AccountsUserTypeFieldsDocument,
     "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n": types.ExpensiveSearchDocument,
     "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n": types.ExpensiveProductDocument,
     "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n": types.ExecutorCreateProductDocument,
@@ -89,8 +111,46 @@ const documents: Documents = {
     "\n  mutation SuiteCancelOrder($id: ID!) { cancelOrder(id: $id) { ...OrderFields } }\n": types.SuiteCancelOrderDocument,
     "\n  mutation SuiteUpdateOrderStatus($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { ...OrderFields } }\n": types.SuiteUpdateOrderStatusDocument,
     "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n": types.SuiteOrderDocument,
+    "\n  query RevocationMe { me { id email role } }\n": types.RevocationMeDocument,
+    "\n  query RevocationMeId { me { id } }\n": types.RevocationMeIdDocument,
+    "\n  mutation RevocationLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id } }\n  }\n": types.RevocationLoginDocument,
+    "\n  mutation RevocationLogout { logout }\n": types.RevocationLogoutDocument,
+    "\n  mutation RevocationChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt user { id email role } }\n  }\n": types.RevocationChangePasswordDocument,
+    "\n  mutation RevocationUpdateRole($id: ID!, $role: Role!) { updateUserRole(id: $id, role: $role) { id email role } }\n": types.RevocationUpdateRoleDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountUserFields on User { id email role createdAt updatedAt }\n"): typeof import('./graphql').AccountUserFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountsRegister($input: RegisterInput!) {\n    register(input: $input) { token expiresAt user { ...AccountUserFields } }\n  }\n"): typeof import('./graphql').AccountsRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AccountsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token expiresAt user { ...AccountUserFields } }\n  }\n"): typeof import('./graphql').AccountsLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsMe { me { ...AccountUserFields } }\n"): typeof import('./graphql').AccountsMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsPublicProducts { products(first: 1) { totalCount } }\n"): typeof import('./graphql').AccountsPublicProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n"): typeof import('./graphql').AccountsUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n"): typeof import('./graphql').AccountsUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n"): typeof import('./graphql').AccountsUserTypeFieldsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -235,6 +295,30 @@ export function graphql(source: "\n  mutation SuiteUpdateOrderStatus($id: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SuiteOrder($id: ID!) { order(id: $id) { ...OrderFields } }\n"): typeof import('./graphql').SuiteOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevocationMe { me { id email role } }\n"): typeof import('./graphql').RevocationMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevocationMeId { me { id } }\n"): typeof import('./graphql').RevocationMeIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id } }\n  }\n"): typeof import('./graphql').RevocationLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationLogout { logout }\n"): typeof import('./graphql').RevocationLogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationChangePassword($current: String!, $next: String!) {\n    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt user { id email role } }\n  }\n"): typeof import('./graphql').RevocationChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevocationUpdateRole($id: ID!, $role: Role!) { updateUserRole(id: $id, role: $role) { id email role } }\n"): typeof import('./graphql').RevocationUpdateRoleDocument;
 
 
 export function graphql(source: string) {

@@ -48,6 +48,71 @@ export type ProductUpdateInput = {
   stock?: number | null | undefined;
 };
 
+export type RegisterInput = {
+  /**
+   * A valid address, stored trimmed, in Unicode NFC and in lower case. No invisible characters, no
+   * marks drawn over Latin, Greek or Cyrillic letters, no mixing of those alphabets in one part.
+   */
+  email: string;
+  /**
+   * 8 to 72 bytes in UTF-8, counted in Unicode NFC (composed and decomposed accents are the same
+   * password). No control characters or unpaired surrogates; not only spaces.
+   */
+  password: string;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'USER';
+
+export type AccountUserFieldsFragment = { id: string, email: string, role: Role, createdAt: string, updatedAt: string };
+
+export type AccountsRegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type AccountsRegisterMutation = { register: { token: string, expiresAt: string, user: { id: string, email: string, role: Role, createdAt: string, updatedAt: string } } };
+
+export type AccountsLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type AccountsLoginMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, role: Role, createdAt: string, updatedAt: string } } };
+
+export type AccountsMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsMeQuery = { me: { id: string, email: string, role: Role, createdAt: string, updatedAt: string } | null };
+
+export type AccountsPublicProductsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsPublicProductsQuery = { products: { totalCount: number } };
+
+export type AccountsUsersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type AccountsUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, email: string, role: Role, createdAt: string, updatedAt: string } }>, nodes: Array<{ id: string, email: string, role: Role, createdAt: string, updatedAt: string }> } };
+
+export type AccountsUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountsUserQuery = { user: { id: string, email: string, role: Role, createdAt: string, updatedAt: string } | null };
+
+export type AccountsUserTypeFieldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountsUserTypeFieldsQuery = { __type: { fields: Array<{ name: string }> | null } | null };
+
 export type ExpensiveSearchQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -288,6 +353,45 @@ export type SuiteOrderQueryVariables = Exact<{
 
 export type SuiteOrderQuery = { order: { id: string, status: OrderStatus, total: string, createdAt: string, updatedAt: string, user: { id: string, email: string }, items: Array<{ id: string, productName: string, quantity: number, unitPrice: string, lineTotal: string, product: { id: string, name: string, price: string, archived: boolean } }> } | null };
 
+export type RevocationMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationMeQuery = { me: { id: string, email: string, role: Role } | null };
+
+export type RevocationMeIdQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationMeIdQuery = { me: { id: string } | null };
+
+export type RevocationLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type RevocationLoginMutation = { login: { token: string, user: { id: string } } };
+
+export type RevocationLogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevocationLogoutMutation = { logout: boolean };
+
+export type RevocationChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type RevocationChangePasswordMutation = { changePassword: { token: string, expiresAt: string, user: { id: string, email: string, role: Role } } };
+
+export type RevocationUpdateRoleMutationVariables = Exact<{
+  id: string | number;
+  role: Role;
+}>;
+
+
+export type RevocationUpdateRoleMutation = { updateUserRole: { id: string, email: string, role: Role } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -306,6 +410,15 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AccountUserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AccountUserFields on User {
+  id
+  email
+  role
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"AccountUserFields"}) as unknown as TypedDocumentString<AccountUserFieldsFragment, unknown>;
 export const OrderConnectionFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrderConnectionFields on OrderConnection {
   edges {
@@ -354,6 +467,108 @@ export const OrderFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"OrderFields"}) as unknown as TypedDocumentString<OrderFieldsFragment, unknown>;
+export const AccountsRegisterDocument = new TypedDocumentString(`
+    mutation AccountsRegister($input: RegisterInput!) {
+  register(input: $input) {
+    token
+    expiresAt
+    user {
+      ...AccountUserFields
+    }
+  }
+}
+    fragment AccountUserFields on User {
+  id
+  email
+  role
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AccountsRegisterMutation, AccountsRegisterMutationVariables>;
+export const AccountsLoginDocument = new TypedDocumentString(`
+    mutation AccountsLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    expiresAt
+    user {
+      ...AccountUserFields
+    }
+  }
+}
+    fragment AccountUserFields on User {
+  id
+  email
+  role
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AccountsLoginMutation, AccountsLoginMutationVariables>;
+export const AccountsMeDocument = new TypedDocumentString(`
+    query AccountsMe {
+  me {
+    ...AccountUserFields
+  }
+}
+    fragment AccountUserFields on User {
+  id
+  email
+  role
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AccountsMeQuery, AccountsMeQueryVariables>;
+export const AccountsPublicProductsDocument = new TypedDocumentString(`
+    query AccountsPublicProducts {
+  products(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<AccountsPublicProductsQuery, AccountsPublicProductsQueryVariables>;
+export const AccountsUsersDocument = new TypedDocumentString(`
+    query AccountsUsers($first: Int, $after: String, $search: String) {
+  users(first: $first, after: $after, search: $search) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...AccountUserFields
+      }
+    }
+    nodes {
+      ...AccountUserFields
+    }
+  }
+}
+    fragment AccountUserFields on User {
+  id
+  email
+  role
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AccountsUsersQuery, AccountsUsersQueryVariables>;
+export const AccountsUserDocument = new TypedDocumentString(`
+    query AccountsUser($id: ID!) {
+  user(id: $id) {
+    ...AccountUserFields
+  }
+}
+    fragment AccountUserFields on User {
+  id
+  email
+  role
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AccountsUserQuery, AccountsUserQueryVariables>;
+export const AccountsUserTypeFieldsDocument = new TypedDocumentString(`
+    query AccountsUserTypeFields {
+  __type(name: "User") {
+    fields {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountsUserTypeFieldsQuery, AccountsUserTypeFieldsQueryVariables>;
 export const ExpensiveSearchDocument = new TypedDocumentString(`
     query ExpensiveSearch {
   products(first: 50, search: "77") {
@@ -871,3 +1086,56 @@ export const SuiteOrderDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<SuiteOrderQuery, SuiteOrderQueryVariables>;
+export const RevocationMeDocument = new TypedDocumentString(`
+    query RevocationMe {
+  me {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationMeQuery, RevocationMeQueryVariables>;
+export const RevocationMeIdDocument = new TypedDocumentString(`
+    query RevocationMeId {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationMeIdQuery, RevocationMeIdQueryVariables>;
+export const RevocationLoginDocument = new TypedDocumentString(`
+    mutation RevocationLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationLoginMutation, RevocationLoginMutationVariables>;
+export const RevocationLogoutDocument = new TypedDocumentString(`
+    mutation RevocationLogout {
+  logout
+}
+    `) as unknown as TypedDocumentString<RevocationLogoutMutation, RevocationLogoutMutationVariables>;
+export const RevocationChangePasswordDocument = new TypedDocumentString(`
+    mutation RevocationChangePassword($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next) {
+    token
+    expiresAt
+    user {
+      id
+      email
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationChangePasswordMutation, RevocationChangePasswordMutationVariables>;
+export const RevocationUpdateRoleDocument = new TypedDocumentString(`
+    mutation RevocationUpdateRole($id: ID!, $role: Role!) {
+  updateUserRole(id: $id, role: $role) {
+    id
+    email
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<RevocationUpdateRoleMutation, RevocationUpdateRoleMutationVariables>;
