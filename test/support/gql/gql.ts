@@ -23,6 +23,15 @@ type Documents = {
     "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n": typeof types.AccountsUsersDocument,
     "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n": typeof types.AccountsUserDocument,
     "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n": typeof types.AccountsUserTypeFieldsDocument,
+    "\n  mutation CredentialsRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token user { id email } }\n  }\n": typeof types.CredentialsRegisterDocument,
+    "\n  mutation CredentialsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id email } }\n  }\n": typeof types.CredentialsLoginDocument,
+    "\n  query CredentialsMe { me { id email } }\n": typeof types.CredentialsMeDocument,
+    "\n  mutation CredentialsChangePassword($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }\n": typeof types.CredentialsChangePasswordDocument,
+    "\n  mutation CredentialsRegisterWithOrders($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) {\n      token user { id orders(first: 5) { totalCount nodes { id } } }\n    }\n  }\n": typeof types.CredentialsRegisterWithOrdersDocument,
+    "\n  mutation CredentialsLoginWithOrders($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { orders(first: 5) { nodes { id user { id } } } } }\n  }\n": typeof types.CredentialsLoginWithOrdersDocument,
+    "\n  mutation CredentialsCreateLamp { createProduct(input: { name: \"Lamp\", price: \"19.99\", stock: 5, category: \"Home\" }) { id } }\n": typeof types.CredentialsCreateLampDocument,
+    "\n  mutation CredentialsPlaceOne($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { id } }\n": typeof types.CredentialsPlaceOneDocument,
+    "\n  mutation CredentialsRegisterThenLogout($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token }\n    logout\n  }\n": typeof types.CredentialsRegisterThenLogoutDocument,
     "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n": typeof types.ExpensiveSearchDocument,
     "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n": typeof types.ExpensiveProductDocument,
     "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n": typeof types.ExecutorCreateProductDocument,
@@ -75,6 +84,15 @@ const documents: Documents = {
     "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n": types.AccountsUsersDocument,
     "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n": types.AccountsUserDocument,
     "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n": types.AccountsUserTypeFieldsDocument,
+    "\n  mutation CredentialsRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token user { id email } }\n  }\n": types.CredentialsRegisterDocument,
+    "\n  mutation CredentialsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id email } }\n  }\n": types.CredentialsLoginDocument,
+    "\n  query CredentialsMe { me { id email } }\n": types.CredentialsMeDocument,
+    "\n  mutation CredentialsChangePassword($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }\n": types.CredentialsChangePasswordDocument,
+    "\n  mutation CredentialsRegisterWithOrders($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) {\n      token user { id orders(first: 5) { totalCount nodes { id } } }\n    }\n  }\n": types.CredentialsRegisterWithOrdersDocument,
+    "\n  mutation CredentialsLoginWithOrders($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { orders(first: 5) { nodes { id user { id } } } } }\n  }\n": types.CredentialsLoginWithOrdersDocument,
+    "\n  mutation CredentialsCreateLamp { createProduct(input: { name: \"Lamp\", price: \"19.99\", stock: 5, category: \"Home\" }) { id } }\n": types.CredentialsCreateLampDocument,
+    "\n  mutation CredentialsPlaceOne($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { id } }\n": types.CredentialsPlaceOneDocument,
+    "\n  mutation CredentialsRegisterThenLogout($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token }\n    logout\n  }\n": types.CredentialsRegisterThenLogoutDocument,
     "\n  query ExpensiveSearch { products(first: 50, search: \"77\") { totalCount nodes { id } } }\n": types.ExpensiveSearchDocument,
     "\n  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }\n": types.ExpensiveProductDocument,
     "\n  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }\n": types.ExecutorCreateProductDocument,
@@ -151,6 +169,42 @@ export function graphql(source: "\n  query AccountsUser($id: ID!) { user(id: $id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n"): typeof import('./graphql').AccountsUserTypeFieldsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token user { id email } }\n  }\n"): typeof import('./graphql').CredentialsRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id email } }\n  }\n"): typeof import('./graphql').CredentialsLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CredentialsMe { me { id email } }\n"): typeof import('./graphql').CredentialsMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsChangePassword($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }\n"): typeof import('./graphql').CredentialsChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsRegisterWithOrders($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) {\n      token user { id orders(first: 5) { totalCount nodes { id } } }\n    }\n  }\n"): typeof import('./graphql').CredentialsRegisterWithOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsLoginWithOrders($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { orders(first: 5) { nodes { id user { id } } } } }\n  }\n"): typeof import('./graphql').CredentialsLoginWithOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsCreateLamp { createProduct(input: { name: \"Lamp\", price: \"19.99\", stock: 5, category: \"Home\" }) { id } }\n"): typeof import('./graphql').CredentialsCreateLampDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsPlaceOne($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { id } }\n"): typeof import('./graphql').CredentialsPlaceOneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CredentialsRegisterThenLogout($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token }\n    logout\n  }\n"): typeof import('./graphql').CredentialsRegisterThenLogoutDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -113,6 +113,71 @@ export type AccountsUserTypeFieldsQueryVariables = Exact<{ [key: string]: never;
 
 export type AccountsUserTypeFieldsQuery = { __type: { fields: Array<{ name: string }> | null } | null };
 
+export type CredentialsRegisterMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type CredentialsRegisterMutation = { register: { token: string, user: { id: string, email: string } } };
+
+export type CredentialsLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type CredentialsLoginMutation = { login: { token: string, user: { id: string, email: string } } };
+
+export type CredentialsMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CredentialsMeQuery = { me: { id: string, email: string } | null };
+
+export type CredentialsChangePasswordMutationVariables = Exact<{
+  c: string;
+  n: string;
+}>;
+
+
+export type CredentialsChangePasswordMutation = { changePassword: { token: string } };
+
+export type CredentialsRegisterWithOrdersMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type CredentialsRegisterWithOrdersMutation = { register: { token: string, user: { id: string, orders: { totalCount: number, nodes: Array<{ id: string }> } } } };
+
+export type CredentialsLoginWithOrdersMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type CredentialsLoginWithOrdersMutation = { login: { token: string, user: { orders: { nodes: Array<{ id: string, user: { id: string } }> } } } };
+
+export type CredentialsCreateLampMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CredentialsCreateLampMutation = { createProduct: { id: string } };
+
+export type CredentialsPlaceOneMutationVariables = Exact<{
+  p: string | number;
+}>;
+
+
+export type CredentialsPlaceOneMutation = { placeOrder: { id: string } };
+
+export type CredentialsRegisterThenLogoutMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type CredentialsRegisterThenLogoutMutation = { logout: boolean, register: { token: string } };
+
 export type ExpensiveSearchQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -569,6 +634,98 @@ export const AccountsUserTypeFieldsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccountsUserTypeFieldsQuery, AccountsUserTypeFieldsQueryVariables>;
+export const CredentialsRegisterDocument = new TypedDocumentString(`
+    mutation CredentialsRegister($email: String!, $password: String!) {
+  register(input: {email: $email, password: $password}) {
+    token
+    user {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsRegisterMutation, CredentialsRegisterMutationVariables>;
+export const CredentialsLoginDocument = new TypedDocumentString(`
+    mutation CredentialsLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsLoginMutation, CredentialsLoginMutationVariables>;
+export const CredentialsMeDocument = new TypedDocumentString(`
+    query CredentialsMe {
+  me {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsMeQuery, CredentialsMeQueryVariables>;
+export const CredentialsChangePasswordDocument = new TypedDocumentString(`
+    mutation CredentialsChangePassword($c: String!, $n: String!) {
+  changePassword(currentPassword: $c, newPassword: $n) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsChangePasswordMutation, CredentialsChangePasswordMutationVariables>;
+export const CredentialsRegisterWithOrdersDocument = new TypedDocumentString(`
+    mutation CredentialsRegisterWithOrders($email: String!, $password: String!) {
+  register(input: {email: $email, password: $password}) {
+    token
+    user {
+      id
+      orders(first: 5) {
+        totalCount
+        nodes {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsRegisterWithOrdersMutation, CredentialsRegisterWithOrdersMutationVariables>;
+export const CredentialsLoginWithOrdersDocument = new TypedDocumentString(`
+    mutation CredentialsLoginWithOrders($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      orders(first: 5) {
+        nodes {
+          id
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsLoginWithOrdersMutation, CredentialsLoginWithOrdersMutationVariables>;
+export const CredentialsCreateLampDocument = new TypedDocumentString(`
+    mutation CredentialsCreateLamp {
+  createProduct(input: {name: "Lamp", price: "19.99", stock: 5, category: "Home"}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsCreateLampMutation, CredentialsCreateLampMutationVariables>;
+export const CredentialsPlaceOneDocument = new TypedDocumentString(`
+    mutation CredentialsPlaceOne($p: ID!) {
+  placeOrder(input: {items: [{productId: $p, quantity: 1}]}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CredentialsPlaceOneMutation, CredentialsPlaceOneMutationVariables>;
+export const CredentialsRegisterThenLogoutDocument = new TypedDocumentString(`
+    mutation CredentialsRegisterThenLogout($email: String!, $password: String!) {
+  register(input: {email: $email, password: $password}) {
+    token
+  }
+  logout
+}
+    `) as unknown as TypedDocumentString<CredentialsRegisterThenLogoutMutation, CredentialsRegisterThenLogoutMutationVariables>;
 export const ExpensiveSearchDocument = new TypedDocumentString(`
     query ExpensiveSearch {
   products(first: 50, search: "77") {
