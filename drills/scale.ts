@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInstances, freePort, LoadBalancer, RedisServer, type Instance } from './support/cluster';
 import { dataOf, graphql, percentile, request, retried, runLoad, type Answer } from './support/client';
+import { check, expect, runDrill } from './support/harness';
 import {
   APP_USER,
   DATABASE,
@@ -24,24 +25,7 @@ const ROOT = path.resolve(__dirname, '..');
 const PRODUCTS = 20;
 const INITIAL_STOCK = 1_000_000;
 const USERS = 8;
-const started = Date.now();
 
-let passed = 0;
-let failed = 0;
-async function check(name: string, run: () => Promise<string>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    const figure = await run();
-    passed += 1;
-    console.log(`✓ ${name}: ${figure} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`✗ ${name}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function expect(condition: boolean, message: string): void {
-  if (!condition) throw new Error(message);
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Shopper {
@@ -417,13 +401,4 @@ async function waitForReplicaState(instances: Instance[], state: string, timeout
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    failed += 1;
-    console.log(`✗ the drill could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  })
-  .finally(() => {
-    console.log(`scale drill took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? 0 : 1);
-  });
+runDrill('scale', main);

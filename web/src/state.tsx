@@ -19,9 +19,16 @@ interface CartState {
 const SessionContext = createContext<SessionState | null>(null);
 const CartContext = createContext<CartState | null>(null);
 
+/**
+ * The API's GraphQL endpoint: on VITE_API_URL, the API's origin given when the storefront is built
+ * to be hosted apart from it (FRONTEND_URL on the API must then name the storefront's origin);
+ * unset or empty, the storefront's own origin, which serves both.
+ */
+const GRAPHQL_URL = `${(import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '')}/graphql`;
+
 function createClient(token: string | null, onUnauthenticated: () => void): Client {
   return new Client({
-    url: '/graphql',
+    url: GRAPHQL_URL,
     exchanges: [cacheExchange, fetchExchange],
     // POST with a JSON body: Apollo's CSRF prevention refuses simple GET requests.
     preferGetMethod: false,
