@@ -72,6 +72,21 @@ const config: CodegenConfig = {
         scalars: { DateTime: 'string', Money: 'string' },
       },
     },
+    // The tests' typed documents, the same way: every graphql(`…`) under test/ gets its result and
+    // variables types. documentMode 'string' makes graphql() return the document's text (a String
+    // carrying those types), which the test clients post as it is. Deliberately invalid, hostile or
+    // generated documents stay plain strings (see test/support/testApp.ts).
+    'test/support/gql/': {
+      preset: 'client',
+      documents: ['test/**/*.ts', '!test/support/gql/**'],
+      presetConfig: { fragmentMasking: false },
+      config: {
+        documentMode: 'string',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Money: 'string' },
+      },
+    },
   },
 };
 

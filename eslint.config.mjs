@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'data/', 'src/graphql/generated/', 'web/dist/', 'web/src/gql/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'coverage/', 'data/', 'src/graphql/generated/', 'web/dist/', 'web/src/gql/', 'test/support/gql/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

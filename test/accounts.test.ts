@@ -1,52 +1,52 @@
 import jwt from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
-import { codeOf } from './support/graphql';
+import { graphql } from './support/gql';
+import type { AccountsRegisterMutation, AccountsUsersQuery, RegisterInput } from './support/gql/graphql';
+import { codeOf, type AnyTypedDocument } from './support/graphql';
 import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
 const OTHER_SECRET = 'another-secret-that-is-also-at-least-32-characters';
 const ONE_HOUR_MS = 3600 * 1000;
 
-const USER_FIELDS = 'id email role createdAt updatedAt';
-const REGISTER = `mutation Register($input: RegisterInput!) {
-  register(input: $input) { token expiresAt user { ${USER_FIELDS} } }
-}`;
-const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { token expiresAt user { ${USER_FIELDS} } }
-}`;
-const ME = `{ me { ${USER_FIELDS} } }`;
-const PUBLIC_PRODUCTS = '{ products(first: 1) { totalCount } }';
-const USERS = `query Users($first: Int, $after: String, $search: String) {
-  users(first: $first, after: $after, search: $search) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { cursor node { ${USER_FIELDS} } }
-    nodes { ${USER_FIELDS} }
+graphql(`
+  fragment AccountUserFields on User { id email role createdAt updatedAt }
+`);
+const REGISTER = graphql(`
+  mutation AccountsRegister($input: RegisterInput!) {
+    register(input: $input) { token expiresAt user { ...AccountUserFields } }
   }
-}`;
-const USER = `query User($id: ID!) { user(id: $id) { ${USER_FIELDS} } }`;
+`);
+const LOGIN = graphql(`
+  mutation AccountsLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token expiresAt user { ...AccountUserFields } }
+  }
+`);
+const ME = graphql(`
+  query AccountsMe { me { ...AccountUserFields } }
+`);
+const PUBLIC_PRODUCTS = graphql(`
+  query AccountsPublicProducts { products(first: 1) { totalCount } }
+`);
+const USERS = graphql(`
+  query AccountsUsers($first: Int, $after: String, $search: String) {
+    users(first: $first, after: $after, search: $search) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { ...AccountUserFields } }
+      nodes { ...AccountUserFields }
+    }
+  }
+`);
+const USER = graphql(`
+  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }
+`);
+const USER_TYPE_FIELDS = graphql(`
+  query AccountsUserTypeFields { __type(name: "User") { fields { name } } }
+`);
 
-interface UserData {
-  id: string;
-  email: string;
-  role: 'USER' | 'ADMIN';
-  createdAt: string;
-  updatedAt: string;
-}
-interface AuthPayloadData {
-  token: string;
-  expiresAt: string;
-  user: UserData;
-}
-interface UsersData {
-  users: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: UserData }[];
-    nodes: UserData[];
-  };
-}
+type AuthPayloadData = AccountsRegisterMutation['register'];
 
 /** The first error, which the test expects to be there. */
 function errorOf(response: GraphQLResponse<unknown>) {
@@ -88,7 +88,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
   /** POST /graphql with an arbitrary Authorization header; returns the status and the raw body. */
   async function rawGql(
-    query: string,
+    query: string | AnyTypedDocument,
     variables?: Record<string, unknown>,
     authorization?: string,
   ): Promise<{ status: number; text: string; body: GraphQLResponse<Record<string, unknown>> }> {
@@ -98,18 +98,18 @@ describe.each(dialects)('accounts on %s', (dialect) => {
         'content-type': 'application/json',
         ...(authorization !== undefined && { authorization }),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: String(query), variables }),
     });
     const text = await response.text();
     return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse<Record<string, unknown>> };
   }
 
   function register(email: string, password = PASSWORD) {
-    return app.gql<{ register: AuthPayloadData }>(REGISTER, { input: { email, password } });
+    return app.gql(REGISTER, { input: { email, password } });
   }
 
   function login(email: string, password = PASSWORD) {
-    return app.gql<{ login: AuthPayloadData }>(LOGIN, { email, password });
+    return app.gql(LOGIN, { email, password });
   }
 
   async function userCount(): Promise<number> {
@@ -150,7 +150,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('returns a token that signs the new user in', async () => {
       const { data } = await register('fresh@example.com');
-      const me = await app.gql<{ me: UserData | null }>(ME, undefined, data!.register.token);
+      const me = await app.gql(ME, undefined, data!.register.token);
       expect(me.errors).toBeUndefined();
       expect(me.data!.me).toMatchObject({ id: data!.register.user.id, email: 'fresh@example.com', role: 'USER' });
     });
@@ -186,7 +186,8 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('has no role field: an inline role is a GraphQL validation error and creates no user', async () => {
       const response = await app.gql(
-        `mutation { register(input: { email: "sneaky@example.com", password: "${PASSWORD}", role: ADMIN }) { token } }`,
+        // Invalid on purpose (a field RegisterInput does not have), so a plain string.
+      `mutation { register(input: { email: "sneaky@example.com", password: "${PASSWORD}", role: ADMIN }) { token } }`,
       );
       expect(response.status).toBe(400);
       expect(codeOf(response)).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -195,8 +196,9 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     });
 
     it('has no role field: a role in the input variable is refused and creates no user', async () => {
+      // The role is not in RegisterInput: sent anyway, on purpose.
       const response = await app.gql(REGISTER, {
-        input: { email: 'sneaky@example.com', password: PASSWORD, role: 'ADMIN' },
+        input: { email: 'sneaky@example.com', password: PASSWORD, role: 'ADMIN' } as RegisterInput,
       });
       expect(response.status).toBe(400);
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
@@ -321,7 +323,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect(payload.user).toMatchObject({ id: registered.user.id, email: 'carol@example.com', role: 'USER' });
       expect(Date.parse(payload.expiresAt)).toBeGreaterThan(Date.now());
 
-      const me = await app.gql<{ me: UserData | null }>(ME, undefined, payload.token);
+      const me = await app.gql(ME, undefined, payload.token);
       expect(me.errors).toBeUndefined();
       expect(me.data!.me).toMatchObject({ id: registered.user.id, email: 'carol@example.com' });
     });
@@ -355,7 +357,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect(typeof response.body.token).toBe('string');
       expect(response.body.user).toEqual({ id: Number(registered.user.id), email: 'carol@example.com', role: 'user' });
 
-      const me = await app.gql<{ me: UserData | null }>(ME, undefined, response.body.token as string);
+      const me = await app.gql(ME, undefined, response.body.token as string);
       expect(me.data!.me!.id).toBe(registered.user.id);
     });
 
@@ -430,7 +432,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const stored = await storedUser('dave@example.com');
       expect(response.body.user.id).toBe(stored!.id);
 
-      const me = await app.gql<{ me: UserData | null }>(ME, undefined, response.body.token as string);
+      const me = await app.gql(ME, undefined, response.body.token as string);
       expect(me.data!.me!.id).toBe(String(stored!.id));
     });
 
@@ -449,7 +451,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
   describe('me', () => {
     it('is null without an Authorization header', async () => {
-      const response = await app.gql<{ me: UserData | null }>(ME);
+      const response = await app.gql(ME);
       expect(response.status).toBe(200);
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({ me: null });
@@ -457,7 +459,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('is the signed-in user with a valid token', async () => {
       const { token, id } = await app.signUp('erin@example.com');
-      const response = await app.gql<{ me: UserData | null }>(ME, undefined, token);
+      const response = await app.gql(ME, undefined, token);
       expect(response.errors).toBeUndefined();
       expect(response.data!.me).toMatchObject({ id, email: 'erin@example.com', role: 'USER' });
       expect(Number.isNaN(Date.parse(response.data!.me!.createdAt))).toBe(false);
@@ -465,7 +467,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('has role ADMIN for an admin', async () => {
       const { token, id } = await app.signUp('root@example.com', { role: 'admin' });
-      const response = await app.gql<{ me: UserData | null }>(ME, undefined, token);
+      const response = await app.gql(ME, undefined, token);
       expect(response.errors).toBeUndefined();
       expect(response.data!.me).toMatchObject({ id, email: 'root@example.com', role: 'ADMIN' });
     });
@@ -549,7 +551,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect(codeOf(users)).toBe('FORBIDDEN');
       expect(users.data).toBeNull();
 
-      const me = await app.gql<{ me: UserData | null }>(ME, undefined, token);
+      const me = await app.gql(ME, undefined, token);
       expect(me.data!.me).toMatchObject({ id: userId, role: 'USER' });
     });
   });
@@ -586,9 +588,9 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const response: GraphQLResponse<UsersData> = await app.gql<UsersData>(USERS, { first: 2, after }, admin.token);
+        const response: GraphQLResponse<AccountsUsersQuery> = await app.gql(USERS, { first: 2, after }, admin.token);
         expect(response.errors).toBeUndefined();
-        const connection: UsersData['users'] = response.data!.users;
+        const connection: AccountsUsersQuery['users'] = response.data!.users;
         pages += 1;
         expect(connection.totalCount).toBe(5);
         expect(connection.edges.length).toBeLessThanOrEqual(2);
@@ -607,10 +609,10 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect([...seen].sort()).toEqual([...ids].sort());
 
       // A page that ends exactly on the last user has no next page; one that stops short has.
-      const whole = await app.gql<UsersData>(USERS, { first: 5 }, admin.token);
+      const whole = await app.gql(USERS, { first: 5 }, admin.token);
       expect(whole.data!.users.edges).toHaveLength(5);
       expect(whole.data!.users.pageInfo.hasNextPage).toBe(false);
-      const short = await app.gql<UsersData>(USERS, { first: 4 }, admin.token);
+      const short = await app.gql(USERS, { first: 4 }, admin.token);
       expect(short.data!.users.edges).toHaveLength(4);
       expect(short.data!.users.pageInfo.hasNextPage).toBe(true);
     });
@@ -621,7 +623,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       await app.signUp('Alicia@Example.org');
       await app.signUp('bob@example.com');
 
-      const response = await app.gql<UsersData>(USERS, { first: 10, search: 'ALIC' }, admin.token);
+      const response = await app.gql(USERS, { first: 10, search: 'ALIC' }, admin.token);
       expect(response.errors).toBeUndefined();
       expect(response.data!.users.totalCount).toBe(2);
       expect(response.data!.users.nodes.map((node) => node.email).sort()).toEqual([
@@ -629,7 +631,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
         'alicia@example.org',
       ]);
 
-      const byDomain = await app.gql<UsersData>(USERS, { first: 10, search: 'eXample.ORG' }, admin.token);
+      const byDomain = await app.gql(USERS, { first: 10, search: 'eXample.ORG' }, admin.token);
       expect(byDomain.data!.users.nodes.map((node) => node.email)).toEqual(['alicia@example.org']);
       expect(byDomain.data!.users.totalCount).toBe(1);
     });
@@ -639,7 +641,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       await app.signUp('Дмитрий@example.com');
       await app.signUp('dmitry@example.com');
 
-      const response = await app.gql<UsersData>(USERS, { first: 10, search: 'ДМИТ' }, admin.token);
+      const response = await app.gql(USERS, { first: 10, search: 'ДМИТ' }, admin.token);
       expect(response.errors).toBeUndefined();
       expect(response.data!.users.nodes.map((node) => node.email)).toEqual(['дмитрий@example.com']);
       expect(response.data!.users.totalCount).toBe(1);
@@ -650,11 +652,11 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       await app.signUp('first_last@example.com');
       await app.signUp('firstxlast@example.com');
 
-      const underscore = await app.gql<UsersData>(USERS, { first: 10, search: 't_l' }, admin.token);
+      const underscore = await app.gql(USERS, { first: 10, search: 't_l' }, admin.token);
       expect(underscore.errors).toBeUndefined();
       expect(underscore.data!.users.nodes.map((node) => node.email)).toEqual(['first_last@example.com']);
 
-      const percent = await app.gql<UsersData>(USERS, { first: 10, search: '%' }, admin.token);
+      const percent = await app.gql(USERS, { first: 10, search: '%' }, admin.token);
       expect(percent.data!.users.totalCount).toBe(0);
       expect(percent.data!.users.nodes).toEqual([]);
     });
@@ -663,11 +665,11 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       const admin = await app.signUp('admin@example.com', { role: 'admin' });
       const { id } = await app.signUp('mia@example.com');
 
-      const found = await app.gql<{ user: UserData | null }>(USER, { id }, admin.token);
+      const found = await app.gql(USER, { id }, admin.token);
       expect(found.errors).toBeUndefined();
       expect(found.data!.user).toMatchObject({ id, email: 'mia@example.com', role: 'USER' });
 
-      const unknown = await app.gql<{ user: UserData | null }>(USER, { id: String(Number(id) + 1000) }, admin.token);
+      const unknown = await app.gql(USER, { id: String(Number(id) + 1000) }, admin.token);
       expect(unknown.errors).toBeUndefined();
       expect(unknown.data).toEqual({ user: null });
 
@@ -685,7 +687,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
 
     it('accepts first: 100', async () => {
       const admin = await app.signUp('admin@example.com', { role: 'admin' });
-      const response = await app.gql<UsersData>(USERS, { first: 100 }, admin.token);
+      const response = await app.gql(USERS, { first: 100 }, admin.token);
       expect(response.errors).toBeUndefined();
       expect(response.data!.users.totalCount).toBe(1);
     });
@@ -731,10 +733,8 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     });
 
     it('are not a field of User in the schema', async () => {
-      const response = await app.gql<{ __type: { fields: { name: string }[] } }>(
-        '{ __type(name: "User") { fields { name } } }',
-      );
-      const names = response.data!.__type.fields.map((field) => field.name.toLowerCase());
+      const response = await app.gql(USER_TYPE_FIELDS);
+      const names = response.data!.__type!.fields!.map((field) => field.name.toLowerCase());
       expect(names).toEqual(expect.arrayContaining(['id', 'email', 'role', 'createdat']));
       expect(names.filter((name) => name.includes('password') || name.includes('hash'))).toEqual([]);
     });

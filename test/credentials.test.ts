@@ -5,17 +5,51 @@ import jwt from 'jsonwebtoken';
 import { CLAIMED_TOKENS_SINCE, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER, verifyToken, type JwtSettings } from '../src/auth/jwt';
 import { AppError } from '../src/errors';
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
 import { codeOf, fieldOf } from './support/graphql';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
-const REGISTER = `mutation Register($email: String!, $password: String!) {
-  register(input: { email: $email, password: $password }) { token user { id email } }
-}`;
-const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { token user { id email } }
-}`;
-const ME = '{ me { id email } }';
+const REGISTER = graphql(`
+  mutation CredentialsRegister($email: String!, $password: String!) {
+    register(input: { email: $email, password: $password }) { token user { id email } }
+  }
+`);
+const LOGIN = graphql(`
+  mutation CredentialsLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token user { id email } }
+  }
+`);
+const ME = graphql(`
+  query CredentialsMe { me { id email } }
+`);
+const CHANGE_PASSWORD = graphql(`
+  mutation CredentialsChangePassword($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }
+`);
+const REGISTER_WITH_ORDERS = graphql(`
+  mutation CredentialsRegisterWithOrders($email: String!, $password: String!) {
+    register(input: { email: $email, password: $password }) {
+      token user { id orders(first: 5) { totalCount nodes { id } } }
+    }
+  }
+`);
+const LOGIN_WITH_ORDERS = graphql(`
+  mutation CredentialsLoginWithOrders($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token user { orders(first: 5) { nodes { id user { id } } } } }
+  }
+`);
+const CREATE_LAMP = graphql(`
+  mutation CredentialsCreateLamp { createProduct(input: { name: "Lamp", price: "19.99", stock: 5, category: "Home" }) { id } }
+`);
+const PLACE_ONE = graphql(`
+  mutation CredentialsPlaceOne($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { id } }
+`);
+const REGISTER_THEN_LOGOUT = graphql(`
+  mutation CredentialsRegisterThenLogout($email: String!, $password: String!) {
+    register(input: { email: $email, password: $password }) { token }
+    logout
+  }
+`);
 
 /** "café au lait" with é as one code point (NFC) and as e + U+0301 (NFD). */
 const COMPOSED = 'caf\u00e9 au lait';
@@ -39,11 +73,11 @@ describe.each(dialects)('credentials on %s', (dialect) => {
   });
 
   function register(email: string, password = PASSWORD) {
-    return app.gql<{ register: { token: string; user: { id: string; email: string } } }>(REGISTER, { email, password });
+    return app.gql(REGISTER, { email, password });
   }
 
   function login(email: string, password: string) {
-    return app.gql<{ login: { token: string; user: { id: string } } }>(LOGIN, { email, password });
+    return app.gql(LOGIN, { email, password });
   }
 
   async function userCount(): Promise<number> {
@@ -171,7 +205,7 @@ describe.each(dialects)('credentials on %s', (dialect) => {
     it('refuses a new password with a control character in changePassword', async () => {
       const { token } = await app.signUp('change@example.com');
       const response = await app.gql(
-        'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }',
+        CHANGE_PASSWORD,
         { c: PASSWORD, n: 'new\0password' },
         token,
       );
@@ -272,41 +306,23 @@ describe.each(dialects)('credentials on %s', (dialect) => {
   });
 
   describe('the register payload', () => {
-    const WITH_ORDERS = `mutation ($email: String!, $password: String!) {
-      register(input: { email: $email, password: $password }) {
-        token user { id orders(first: 5) { totalCount nodes { id } } }
-      }
-    }`;
-
     it('register { user { orders } } answers with the token and the new user\'s (empty) orders', async () => {
-      const response = await app.gql<{
-        register: { token: string; user: { id: string; orders: { totalCount: number; nodes: unknown[] } } };
-      }>(WITH_ORDERS, { email: 'orders@example.com', password: PASSWORD });
+      const response = await app.gql(REGISTER_WITH_ORDERS, { email: 'orders@example.com', password: PASSWORD });
       expect(response.errors).toBeUndefined();
       const { token, user } = response.data!.register;
       expect(user.orders).toEqual({ totalCount: 0, nodes: [] });
-      const me = await app.gql<{ me: { id: string } }>(ME, undefined, token);
-      expect(me.data!.me.id).toBe(user.id);
+      const me = await app.gql(ME, undefined, token);
+      expect(me.data!.me!.id).toBe(user.id);
     });
 
     it('login { user { orders } } shows the user their own orders', async () => {
       const admin = await app.signUp('admin@example.com', { role: 'admin' });
-      const product = await app.gql<{ createProduct: { id: string } }>(
-        'mutation { createProduct(input: { name: "Lamp", price: "19.99", stock: 5, category: "Home" }) { id } }',
-        {},
-        admin.token,
-      );
+      const product = await app.gql(CREATE_LAMP, {}, admin.token);
       const buyer = await app.signUp('buyer@example.com');
       await app.signUp('other@example.com');
-      const placed = await app.gql<{ placeOrder: { id: string } }>(
-        'mutation ($p: ID!) { placeOrder(input: { items: [{ productId: $p, quantity: 1 }] }) { id } }',
-        { p: product.data!.createProduct.id },
-        buyer.token,
-      );
-      const response = await app.gql<{ login: { user: { orders: { nodes: { id: string; user: { id: string } }[] } } } }>(
-        `mutation ($email: String!, $password: String!) {
-          login(email: $email, password: $password) { token user { orders(first: 5) { nodes { id user { id } } } } }
-        }`,
+      const placed = await app.gql(PLACE_ONE, { p: product.data!.createProduct.id }, buyer.token);
+      const response = await app.gql(
+        LOGIN_WITH_ORDERS,
         { email: 'buyer@example.com', password: PASSWORD },
       );
       expect(response.errors).toBeUndefined();
@@ -316,10 +332,7 @@ describe.each(dialects)('credentials on %s', (dialect) => {
 
     it('does not sign the rest of the operation in: a mutation after register is still anonymous', async () => {
       const response = await app.gql(
-        `mutation ($email: String!, $password: String!) {
-          register(input: { email: $email, password: $password }) { token }
-          logout
-        }`,
+        REGISTER_THEN_LOGOUT,
         { email: 'scope@example.com', password: PASSWORD },
       );
       expect(codeOf(response)).toBe('UNAUTHENTICATED');

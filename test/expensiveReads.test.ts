@@ -3,10 +3,18 @@
 import { AppError } from '../src/errors';
 import { createExpensiveReadGate, expensiveReadPermits } from '../src/services/expensiveReads';
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
 import { startProxiedServer, type ProxiedServer } from './support/proxiedServer';
 import type { ServerProcess } from './support/serverProcess';
 import type { TcpProxy } from './support/tcpProxy';
 import { startTestApp, type TestApp } from './support/testApp';
+
+const SEARCH = graphql(`
+  query ExpensiveSearch { products(first: 50, search: "77") { totalCount nodes { id } } }
+`);
+const PRODUCT = graphql(`
+  query ExpensiveProduct($id: ID!) { product(id: $id) { id } }
+`);
 
 /** A read that finishes when the test says so. */
 function heldRead<T>(value: T) {
@@ -98,7 +106,7 @@ if (dialects.includes('mysql')) {
         })),
       );
       const graphql = Array.from({ length: 40 }, () =>
-        app.gql('{ products(first: 50, search: "77") { totalCount nodes { id } } }').then((response) => ({
+        app.gql(SEARCH).then((response) => ({
           status: response.status,
           code: response.errors?.[0]?.extensions.code,
         })),
@@ -128,7 +136,7 @@ if (dialects.includes('mysql')) {
 
     it('serves a plain product(id) request sent during the flood', async () => {
       const flooding = flood();
-      const product = await app.gql<{ product: { id: string } | null }>('query ($id: ID!) { product(id: $id) { id } }', {
+      const product = await app.gql(PRODUCT, {
         id: productId,
       });
       expect(product.status).toBe(200);

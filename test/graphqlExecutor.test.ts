@@ -6,7 +6,17 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../src/app';
 import { createLogger } from '../src/logger';
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
 import { startTestApp, type TestApp } from './support/testApp';
+
+// The documents the two executors are compared on stay plain strings: the table below sends them
+// with wrong variables and operation names on purpose. Only the set-up's documents are typed.
+const CREATE_PRODUCT = graphql(`
+  mutation ExecutorCreateProduct($input: ProductInput!) { createProduct(input: $input) { id } }
+`);
+const PLACE_ORDER = graphql(`
+  mutation ExecutorPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }
+`);
 
 const CATALOG = `query Catalog($first: Int, $after: String, $search: String, $sort: ProductSort) {
   products(first: $first, after: $after, search: $search, sort: $sort) {
@@ -41,15 +51,15 @@ describe.each(dialects)('GraphQL executors on %s', (dialect) => {
     customer = (await app.signUp('buyer@example.com')).token;
     const ids: string[] = [];
     for (const [name, price, stock] of [['Walnut Lamp', '19.99', 5], ['Oak Desk', '250.00', 1], ['Mug 🍵', '4.50', 0]] as const) {
-      const created = await app.gql<{ createProduct: { id: string } }>(
-        'mutation ($input: ProductInput!) { createProduct(input: $input) { id } }',
+      const created = await app.gql(
+        CREATE_PRODUCT,
         { input: { name, description: `A ${name.toLowerCase()}`, price, stock, category: 'Home' } },
         admin,
       );
       ids.push(created.data!.createProduct.id);
     }
-    for (const items of [[{ productId: ids[0], quantity: 2 }], [{ productId: ids[0], quantity: 1 }, { productId: ids[1], quantity: 1 }]]) {
-      const placed = await app.gql('mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', { input: { items } }, customer);
+    for (const items of [[{ productId: ids[0]!, quantity: 2 }], [{ productId: ids[0]!, quantity: 1 }, { productId: ids[1]!, quantity: 1 }]]) {
+      const placed = await app.gql(PLACE_ORDER, { input: { items } }, customer);
       expect(placed.errors).toBeUndefined();
     }
   });

@@ -1,5 +1,10 @@
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
 import { startTestApp, type TestApp } from './support/testApp';
+
+const PRODUCT_COUNT = graphql(`
+  query HttpProductCount { products(first: 1) { totalCount } }
+`);
 
 describe.each(dialects)('HTTP surface on %s', (dialect) => {
   let app: TestApp;
@@ -78,7 +83,7 @@ describe.each(dialects)('HTTP surface on %s', (dialect) => {
   it('reports unexpected failures as INTERNAL_SERVER_ERROR without SQL or stack traces', async () => {
     await app.db.schema.renameTable('products', 'products_moved');
     try {
-      const graphql = await app.gql('{ products(first: 1) { totalCount } }');
+      const graphql = await app.gql(PRODUCT_COUNT);
       expect(graphql.errors?.[0]).toMatchObject({
         message: 'Internal server error',
         extensions: { code: 'INTERNAL_SERVER_ERROR' },

@@ -2,9 +2,15 @@
 // off, a page of orders costs a query per order and per item; with it on, a few for any page
 // (the items' products come with the items, src/loaders.ts).
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
 import { startTestApp, type TestApp } from './support/testApp';
 
-const ORDERS = `query ($first: Int) { orders(first: $first) { nodes { id items { quantity product { name } } } } }`;
+const ORDERS = graphql(`
+  query LoaderOrders($first: Int) { orders(first: $first) { nodes { id items { quantity product { name } } } } }
+`);
+const PLACE_ORDER = graphql(`
+  mutation LoaderPlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }
+`);
 
 describe.each(dialects)('DataLoader batching on %s', (dialect) => {
   const apps: Record<'on' | 'off', TestApp | undefined> = { on: undefined, off: undefined };
@@ -31,14 +37,14 @@ describe.each(dialects)('DataLoader batching on %s', (dialect) => {
     }
     for (let i = 0; i < 4; i += 1) {
       const items = [ids[i % 3]!, ids[(i + 1) % 3]!].map((productId) => ({ productId: String(productId), quantity: 1 }));
-      const placed = await app.gql('mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }', { input: { items } }, buyer);
+      const placed = await app.gql(PLACE_ORDER, { input: { items } }, buyer);
       expect(placed.errors).toBeUndefined();
     }
     let statements = 0;
     const listener = () => (statements += 1);
     app.db.on('query', listener);
     try {
-      const answer = await app.gql<{ orders: { nodes: { items: unknown[] }[] } }>(ORDERS, { first: 4 }, admin);
+      const answer = await app.gql(ORDERS, { first: 4 }, admin);
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.orders.nodes.map((node) => node.items.length)).toEqual([2, 2, 2, 2]);
     } finally {

@@ -8,10 +8,11 @@ import path from 'node:path';
 import pino from 'pino';
 import { expirePendingOrders } from '../src/services/orderExpiry';
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
+import { graphqlClient } from './support/graphql';
 import {
   CANCEL_ORDER,
   expectStockConserved,
-  gqlAt,
   insertProduct,
   outcomeOf,
   PLACE_ORDER,
@@ -20,16 +21,16 @@ import {
   signUpMany,
   stockOf,
   tally,
-  type CancelResponse,
   type Line,
-  type OrderPayload,
   type PlaceResponse,
 } from './support/orderRaces';
 import { databaseEnvironment, freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
 const LIMIT = 10;
-const MARK_PAID = `mutation Paid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }`;
+const MARK_PAID = graphql(`
+  mutation HoardingMarkPaid($id: ID!) { updateOrderStatus(id: $id, status: PAID) { id status } }
+`);
 
 /** Collects JSON log lines (what the expiry job says it did). */
 function logCollector() {
@@ -88,8 +89,8 @@ describe.each(dialects)('stock hoarding on %s', (dialect) => {
       expect(outcomeOf(await place(other!.token, [{ productId: product, quantity: LIMIT }]), 'placeOrder')).toBe('OK');
 
       const placed = responses.flatMap((response) => (response.data?.placeOrder ? [response.data.placeOrder.id] : []));
-      expect(outcomeOf(await app.gql(MARK_PAID, { id: placed[0] }, admin.token), 'updateOrderStatus')).toBe('OK');
-      expect(outcomeOf(await app.gql(CANCEL_ORDER, { id: placed[1] }, hoarder!.token), 'cancelOrder')).toBe('OK');
+      expect(outcomeOf(await app.gql(MARK_PAID, { id: placed[0]! }, admin.token), 'updateOrderStatus')).toBe('OK');
+      expect(outcomeOf(await app.gql(CANCEL_ORDER, { id: placed[1]! }, hoarder!.token), 'cancelOrder')).toBe('OK');
       const again = await Promise.all(Array.from({ length: 5 }, () => place(hoarder!.token, [{ productId: product, quantity: 1 }])));
       expect(tally(again, 'placeOrder')).toEqual({ OK: 2, CONFLICT: 3 });
       expect(await unpaidUnitsOf(hoarder!.id)).toBe(LIMIT);
@@ -166,7 +167,7 @@ describe.each(dialects)('stock hoarding on %s', (dialect) => {
       const logger = pino({ level: 'info' }, logs.stream);
 
       const [cancels, sweeps] = await Promise.all([
-        Promise.all(orderIds.map((id, i) => app.gql(CANCEL_ORDER, { id }, buyers[i % buyers.length]!.token) as Promise<CancelResponse>)),
+        Promise.all(orderIds.map((id, i) => app.gql(CANCEL_ORDER, { id }, buyers[i % buyers.length]!.token))),
         Promise.all(Array.from({ length: 3 }, () => expirePendingOrders(app.db, logger, 1800))),
       ]);
 
@@ -219,9 +220,9 @@ describe.each(dialects)('PENDING_ORDER_TTL on a running server on %s', (dialect)
       const product = await insertProduct(app.db, 10);
       const buyer = await app.signUp('late@ttl.example');
       const admin = await app.signUp('admin@ttl.example', { role: 'admin' });
-      const unpaid = (await app.gql<{ placeOrder: OrderPayload }>(PLACE_ORDER, { input: { items: [{ productId: product, quantity: 3 }] } }, buyer.token))
+      const unpaid = (await app.gql(PLACE_ORDER, { input: { items: [{ productId: product, quantity: 3 }] } }, buyer.token))
         .data!.placeOrder.id;
-      const paid = (await app.gql<{ placeOrder: OrderPayload }>(PLACE_ORDER, { input: { items: [{ productId: product, quantity: 2 }] } }, buyer.token))
+      const paid = (await app.gql(PLACE_ORDER, { input: { items: [{ productId: product, quantity: 2 }] } }, buyer.token))
         .data!.placeOrder.id;
       await app.gql(MARK_PAID, { id: paid }, admin.token);
       expect(await stockOf(app.db, product)).toBe(5);
@@ -283,8 +284,7 @@ describe.each(dialects)('the unpaid-units bound across two server processes on %
 
         const responses = await Promise.all(
           Array.from({ length: 30 }, (_, i) =>
-            gqlAt<{ placeOrder: OrderPayload | null }>(
-              i % 2 === 0 ? app.url : second!.url,
+            graphqlClient(i % 2 === 0 ? app.url : second!.url)(
               PLACE_ORDER,
               { input: { items: [{ productId: product, quantity: 1 }] } },
               token,

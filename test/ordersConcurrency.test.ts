@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb } from '../src/db/knex';
 import { dialects } from './support/databases';
+import { graphqlClient } from './support/graphql';
 import { databaseEnvironment, freePort, runServer, waitUntilListening, type ServerProcess } from './support/serverProcess';
 import {
   CANCEL_ORDER,
   countRows,
   expectStockConserved,
-  gqlAt,
   insertProduct,
   outcomeOf,
   PLACE_ORDER,
@@ -22,7 +22,6 @@ import {
   tally,
   type CancelResponse,
   type Line,
-  type OrderPayload,
   type PlaceResponse,
 } from './support/orderRaces';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
@@ -317,8 +316,7 @@ describe.each(dialects)('order races across two server processes on %s', (dialec
 
         const responses = await Promise.all(
           requests.map(({ user, url }) =>
-            gqlAt<{ placeOrder: OrderPayload | null }>(
-              url,
+            graphqlClient(url)(
               PLACE_ORDER,
               { input: { items: [{ productId: product, quantity: 1 }] } },
               user.token,

@@ -3,6 +3,7 @@
 import jwt from 'jsonwebtoken';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/jwt';
 import { dialects } from './support/databases';
+import { graphql } from './support/gql';
 import { codeOf } from './support/graphql';
 import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
@@ -10,19 +11,28 @@ const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new password';
 const ENDED = 'This session has ended; sign in again';
 
-const ME = '{ me { id email role } }';
-const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { token user { id } }
-}`;
-const LOGOUT = 'mutation { logout }';
-const CHANGE_PASSWORD = `mutation Change($current: String!, $next: String!) {
-  changePassword(currentPassword: $current, newPassword: $next) { token expiresAt user { id email role } }
-}`;
-const UPDATE_ROLE = `mutation Role($id: ID!, $role: Role!) { updateUserRole(id: $id, role: $role) { id email role } }`;
-
-interface MeData {
-  me: { id: string; email: string; role: 'USER' | 'ADMIN' } | null;
-}
+const ME = graphql(`
+  query RevocationMe { me { id email role } }
+`);
+const ME_ID = graphql(`
+  query RevocationMeId { me { id } }
+`);
+const LOGIN = graphql(`
+  mutation RevocationLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) { token user { id } }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation RevocationLogout { logout }
+`);
+const CHANGE_PASSWORD = graphql(`
+  mutation RevocationChangePassword($current: String!, $next: String!) {
+    changePassword(currentPassword: $current, newPassword: $next) { token expiresAt user { id email role } }
+  }
+`);
+const UPDATE_ROLE = graphql(`
+  mutation RevocationUpdateRole($id: ID!, $role: Role!) { updateUserRole(id: $id, role: $role) { id email role } }
+`);
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -42,21 +52,21 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
   });
 
   async function login(email: string, password = PASSWORD): Promise<string> {
-    const response = await app.gql<{ login: { token: string } }>(LOGIN, { email, password });
+    const response = await app.gql(LOGIN, { email, password });
     expect(response.errors).toBeUndefined();
     return response.data!.login.token;
   }
 
   /** The token works: `me` answers with its user. */
   async function expectSignedIn(token: string, email: string): Promise<void> {
-    const response = await app.gql<MeData>(ME, undefined, token);
+    const response = await app.gql(ME, undefined, token);
     expect(response.errors).toBeUndefined();
     expect(response.data!.me!.email).toBe(email);
   }
 
   /** The token is refused as an ended session, over GraphQL and REST alike. */
   async function expectEnded(token: string): Promise<void> {
-    const response = await app.gql<MeData>(ME, undefined, token);
+    const response = await app.gql(ME, undefined, token);
     expect(response.status).toBe(401);
     expect(response.errors).toEqual([expect.objectContaining({ message: ENDED, extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
     expect(response.data ?? null).toBeNull();
@@ -83,7 +93,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
       const second = await login('leaver@example.com'); // another device
       const { token: other } = await app.signUp('stayer@example.com');
 
-      const response = await app.gql<{ logout: boolean }>(LOGOUT, undefined, first);
+      const response = await app.gql(LOGOUT, undefined, first);
       expect(response.errors).toBeUndefined();
       expect(response.data).toEqual({ logout: true });
       expect(await tokenVersionOf('leaver@example.com')).toBe(1);
@@ -139,7 +149,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
     it('raises the version once per logout even when logouts race (the increment is done in SQL)', async () => {
       await app.signUp('racer@example.com');
       const tokens = await Promise.all(Array.from({ length: 8 }, () => login('racer@example.com')));
-      const responses = await Promise.all(tokens.map((token) => app.gql<{ logout: boolean }>(LOGOUT, undefined, token)));
+      const responses = await Promise.all(tokens.map((token) => app.gql(LOGOUT, undefined, token)));
       // Each logout either ran (its token was still valid when its request began) or was refused.
       const succeeded = responses.filter((response) => response.data?.logout === true).length;
       expect(succeeded).toBeGreaterThanOrEqual(1);
@@ -156,7 +166,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
       const elsewhere = await login('changer@example.com');
       const { token: other } = await app.signUp('neighbour@example.com');
 
-      const response = await app.gql<{ changePassword: { token: string; expiresAt: string; user: { id: string; email: string; role: string } } }>(
+      const response = await app.gql(
         CHANGE_PASSWORD,
         { current: PASSWORD, next: NEW_PASSWORD },
         current,
@@ -256,7 +266,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
       const promoted = await app.signUp('promoted@example.com');
       const bystander = await app.signUp('bystander@example.com');
 
-      const response = await app.gql<{ updateUserRole: { id: string; email: string; role: string } }>(
+      const response = await app.gql(
         UPDATE_ROLE,
         { id: promoted.id, role: 'ADMIN' },
         admin.token,
@@ -267,7 +277,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
       await expectEnded(promoted.token);
       await expectSignedIn(admin.token, 'admin@example.com');
       await expectSignedIn(bystander.token, 'bystander@example.com');
-      const again = await app.gql<MeData>(ME, undefined, await login('promoted@example.com'));
+      const again = await app.gql(ME, undefined, await login('promoted@example.com'));
       expect(again.data!.me!.role).toBe('ADMIN');
 
       // And back: a demoted admin's tokens stop working too, so no session keeps admin power.
@@ -322,7 +332,7 @@ describe.each(dialects)('token revocation on %s', (dialect) => {
     const onQuery = (query: { sql: string }) => statements.push(query.sql);
     app.db.on('query', onQuery);
     try {
-      const response = await app.gql(`{ me { id } }`, undefined, token);
+      const response = await app.gql(ME_ID, undefined, token);
       expect(response.errors).toBeUndefined();
     } finally {
       app.db.removeListener('query', onQuery);

@@ -1,14 +1,30 @@
 // Deleting or changing a product that orders reference: archived, gone from the catalog, kept as placed in every order.
 import { dialects } from '../support/databases';
+import { graphql } from '../support/gql';
 import { bearer, codeOf } from '../support/graphql';
-import { ordersSuite, ORDER_FIELDS, type OrderNode, type RestOrder } from '../support/ordersSuite';
+import { ordersSuite, type RestOrder } from '../support/ordersSuite';
 
-const UPDATE_PRODUCT = `mutation UpdateProduct($id: ID!, $input: ProductUpdateInput!) {
-  updateProduct(id: $id, input: $input) { id name price } }`;
-const DELETE_PRODUCT = `mutation DeleteProduct($id: ID!) { deleteProduct(id: $id) }`;
-const PRODUCT = `query Product($id: ID!) { product(id: $id) { id name } }`;
-const PRODUCTS = `query Products($search: String) { products(first: 100, search: $search) { nodes { id } totalCount } }`;
-const CATEGORIES = `query { categories }`;
+const UPDATE_PRODUCT = graphql(`
+  mutation DeletingUpdateProduct($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { id name price } }
+`);
+const DELETE_PRODUCT = graphql(`
+  mutation DeletingDeleteProduct($id: ID!) { deleteProduct(id: $id) }
+`);
+const PRODUCT = graphql(`
+  query DeletingProduct($id: ID!) { product(id: $id) { id name } }
+`);
+const PRODUCTS = graphql(`
+  query DeletingProducts($search: String) { products(first: 100, search: $search) { nodes { id } totalCount } }
+`);
+const CATEGORIES = graphql(`
+  query DeletingCategories { categories }
+`);
+const MY_ORDERS = graphql(`
+  query DeletingMyOrders { myOrders { nodes { ...OrderFields } } }
+`);
+const ALL_ORDERS = graphql(`
+  query DeletingAllOrders { orders { nodes { ...OrderFields } } }
+`);
 
 describe.each(dialects)('orders on %s', (dialect) => {
   const shop = ordersSuite(dialect);
@@ -24,7 +40,7 @@ describe.each(dialects)('orders on %s', (dialect) => {
       ]);
       const bobOrder = await placeOk(shop.bob, [{ productId: gone, quantity: 2 }]);
 
-      const deleted = await shop.app.gql<{ deleteProduct: boolean }>(DELETE_PRODUCT, { id: gone }, shop.admin);
+      const deleted = await shop.app.gql(DELETE_PRODUCT, { id: gone }, shop.admin);
       expect(deleted.errors).toBeUndefined();
       expect(deleted.data?.deleteProduct).toBe(true);
 
@@ -34,20 +50,20 @@ describe.each(dialects)('orders on %s', (dialect) => {
       expect(Boolean(row?.archived)).toBe(true);
 
       // Gone from the catalog.
-      const list = await shop.app.gql<{ products: { nodes: { id: string }[]; totalCount: number } }>(PRODUCTS, {});
+      const list = await shop.app.gql(PRODUCTS, {});
       expect(list.data?.products.nodes.map((node) => node.id)).toEqual([keep]);
       expect(list.data?.products.totalCount).toBe(1);
-      const search = await shop.app.gql<{ products: { nodes: { id: string }[]; totalCount: number } }>(PRODUCTS, {
+      const search = await shop.app.gql(PRODUCTS, {
         search: 'Gramophone',
       });
       expect(search.data?.products.nodes).toEqual([]);
       expect(search.data?.products.totalCount).toBe(0);
-      const categories = await shop.app.gql<{ categories: string[] }>(CATEGORIES);
+      const categories = await shop.app.gql(CATEGORIES);
       expect(categories.data?.categories).toEqual(['Kitchen']);
       const rest = await shop.app.api().get('/api/products?limit=100').expect(200);
       expect((rest.body as { products: { id: number }[] }).products.map((p) => String(p.id))).toEqual([keep]);
       expect((rest.body as { pagination: { total: number } }).pagination.total).toBe(1);
-      const single = await shop.app.gql<{ product: unknown }>(PRODUCT, { id: gone });
+      const single = await shop.app.gql(PRODUCT, { id: gone });
       expect(single.errors).toBeUndefined();
       expect(single.data?.product).toBeNull();
       await shop.app.api().get(`/api/products/${gone}`).expect(404);
@@ -78,14 +94,10 @@ describe.each(dialects)('orders on %s', (dialect) => {
       const keptItem = (await fetchOrder(shop.alice, aliceOrder.id)).data?.order?.items.find((i) => i.product.id === keep);
       expect(keptItem?.product.archived).toBe(false);
 
-      const mine = await shop.app.gql<{ myOrders: { nodes: OrderNode[] } }>(
-        `query { myOrders { nodes { ${ORDER_FIELDS} } } }`,
-        {},
-        shop.bob,
-      );
+      const mine = await shop.app.gql(MY_ORDERS, {}, shop.bob);
       expect(mine.errors).toBeUndefined();
       expect(mine.data?.myOrders.nodes[0]?.items[0]?.product).toMatchObject({ name: 'Gramophone', archived: true });
-      const all = await shop.app.gql<{ orders: { nodes: OrderNode[] } }>(`query { orders { nodes { ${ORDER_FIELDS} } } }`, {}, shop.admin);
+      const all = await shop.app.gql(ALL_ORDERS, {}, shop.admin);
       expect(all.errors).toBeUndefined();
       expect(all.data?.orders.nodes).toHaveLength(2);
 
@@ -111,7 +123,7 @@ describe.each(dialects)('orders on %s', (dialect) => {
       const never = await product({ name: 'Never ordered' });
       await placeOk(shop.alice, [{ productId: ordered, quantity: 1 }]);
 
-      const deleted = await shop.app.gql<{ deleteProduct: boolean }>(DELETE_PRODUCT, { id: never }, shop.admin);
+      const deleted = await shop.app.gql(DELETE_PRODUCT, { id: never }, shop.admin);
 
       expect(deleted.errors).toBeUndefined();
       expect(deleted.data?.deleteProduct).toBe(true);

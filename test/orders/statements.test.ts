@@ -1,8 +1,14 @@
 // Statement counts (no N+1): order lists cost the same few statements however long the page.
 import { dialects } from '../support/databases';
+import { graphql } from '../support/gql';
+import type { StatementsOrdersQuery, StatementsShoppersQuery } from '../support/gql/graphql';
 import { bearer } from '../support/graphql';
 import { ordersSuite, type RestOrder, type RestOrderList } from '../support/ordersSuite';
 import type { GraphQLResponse } from '../support/testApp';
+
+const CANCEL_ORDER = graphql(`
+  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }
+`);
 
 describe.each(dialects)('orders on %s', (dialect) => {
   const shop = ordersSuite(dialect);
@@ -43,13 +49,16 @@ describe.each(dialects)('orders on %s', (dialect) => {
 
     it('GraphQL orders(first: N) with users, items and products costs the same few statements for 5 and 24', async () => {
       await arrangeFiftyOrders();
-      const query = `query ($first: Int) { orders(first: $first) { nodes {
-        id total user { email } items { quantity unitPrice product { name } } } } }`;
+      const query = graphql(`
+        query StatementsOrders($first: Int) {
+          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }
+        }
+      `);
 
       // 24 is the most such a page may ask for: each order is charged for 100 lines of items and products.
       const counts: number[] = [];
       for (const first of [5, 24]) {
-        let response: GraphQLResponse<{ orders: { nodes: { user: { email: string }; items: unknown[] }[] } }> | undefined;
+        let response: GraphQLResponse<StatementsOrdersQuery> | undefined;
         counts.push(
           await countStatements(async () => {
             response = await shop.app.gql(query, { first }, shop.admin);
@@ -108,21 +117,24 @@ describe.each(dialects)('orders on %s', (dialect) => {
         const { token } = await shop.app.signUp(email);
         const ids: string[] = [];
         for (let n = 0; n < 1 + (i % 4); n++) ids.push((await placeOk(token, [{ productId: apple, quantity: 1 }])).id);
-        if (i % 2 === 0) await shop.app.gql('mutation ($id: ID!) { cancelOrder(id: $id) { id } }', { id: ids[0] }, token);
+        if (i % 2 === 0) await shop.app.gql(CANCEL_ORDER, { id: ids[0]! }, token);
         orderIdsByEmail.set(email, ids);
       }
-      const query = `query ($first: Int) { users(first: $first, search: "shopper") { nodes {
-        email orders(first: 2) { totalCount nodes { id items { quantity } } }
-        pending: orders(first: 5, status: PENDING) { totalCount } } } }`;
-      type Shopper = {
-        email: string;
-        orders: { totalCount: number; nodes: { id: string; items: unknown[] }[] };
-        pending: { totalCount: number };
-      };
+      const query = graphql(`
+        query StatementsShoppers($first: Int) {
+          users(first: $first, search: "shopper") {
+            nodes {
+              email
+              orders(first: 2) { totalCount nodes { id items { quantity } } }
+              pending: orders(first: 5, status: PENDING) { totalCount }
+            }
+          }
+        }
+      `);
 
       const counts: number[] = [];
       for (const first of [2, 12]) {
-        let response: GraphQLResponse<{ users: { nodes: Shopper[] } }> | undefined;
+        let response: GraphQLResponse<StatementsShoppersQuery> | undefined;
         counts.push(
           await countStatements(async () => {
             response = await shop.app.gql(query, { first }, shop.admin);

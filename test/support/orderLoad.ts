@@ -2,7 +2,8 @@
 // acknowledged order recorded with when it was acknowledged; and the checks a restored database
 // must pass.
 import type { Knex } from 'knex';
-import { gqlAt, PLACE_ORDER, type PlaceResponse } from './orderRaces';
+import { graphqlClient } from './graphql';
+import { PLACE_ORDER } from './orderRaces';
 
 export interface Acknowledged {
   id: number;
@@ -34,7 +35,7 @@ export function startOrderLoad(url: string, tokens: string[], productIds: number
         { productId: String(second), quantity: 2 },
       ];
       try {
-        const response = await gqlAt<PlaceResponse['data']>(url, PLACE_ORDER, { input: { items, idempotencyKey: key } }, token);
+        const response = await graphqlClient(url)(PLACE_ORDER, { input: { items, idempotencyKey: key } }, token);
         const order = response.data?.placeOrder;
         if (order) acknowledged.push({ id: Number(order.id), key, at: Date.now() });
         else failures.push(JSON.stringify(response.errors ?? response.status));

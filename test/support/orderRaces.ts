@@ -1,25 +1,26 @@
 // The order-race harness: requests fired at once through the real HTTP server, each response
 // tallied by outcome, then the stock invariant checked in SQL.
 import type { Knex } from 'knex';
+import { graphql } from './gql';
+import type { RaceCancelOrderMutation, RacePlaceOrderMutation } from './gql/graphql';
 import { createProduct } from './products';
 import type { GraphQLResponse, TestApp } from './testApp';
 
 export const RACE_TIMEOUT = 120_000;
 export const SETUP_TIMEOUT = 120_000;
 
-export const PLACE_ORDER = `
-  mutation Place($input: PlaceOrderInput!) {
+export const PLACE_ORDER = graphql(`
+  mutation RacePlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) { id status items { quantity product { id } } }
-  }`;
-export const CANCEL_ORDER = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { id status } }`;
+  }
+`);
+export const CANCEL_ORDER = graphql(`
+  mutation RaceCancelOrder($id: ID!) { cancelOrder(id: $id) { id status } }
+`);
 
-export interface OrderPayload {
-  id: string;
-  status: string;
-  items: { quantity: number; product: { id: string } }[];
-}
-export type PlaceResponse = GraphQLResponse<{ placeOrder: OrderPayload | null }>;
-export type CancelResponse = GraphQLResponse<{ cancelOrder: { id: string; status: string } | null }>;
+export type PlaceResponse = GraphQLResponse<RacePlaceOrderMutation>;
+export type OrderPayload = RacePlaceOrderMutation['placeOrder'];
+export type CancelResponse = GraphQLResponse<RaceCancelOrderMutation>;
 export type Line = { productId: string; quantity: number };
 
 /**
@@ -43,21 +44,6 @@ export function tally(responses: GraphQLResponse<Record<string, unknown>>[], fie
     counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
   return counts;
-}
-
-/** POST /graphql on any server (the second process has no TestApp). */
-export async function gqlAt<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token: string,
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as object) };
 }
 
 /** A contended product with integer-cent price; returns its id as the API spells it. */

@@ -8,6 +8,7 @@ import { createDb } from '../../src/db/knex';
 import { migrateToLatest } from '../../src/db/migrations';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type DialectName } from './databases';
+import { graphqlClient, type GraphQLClient } from './graphql';
 import { assertMatchesOpenApi } from './openapiValidation';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
@@ -30,11 +31,8 @@ export interface TestApp {
    * /api/ is also checked against the OpenAPI document (src/rest/openapi.ts).
    */
   api(): ValidatedApi;
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string,
-  ): Promise<GraphQLResponse<T>>;
+  /** POST /graphql: a typed `graphql(\`…\`)` document (see ./graphql.ts), or a plain string for invalid ones. */
+  gql: GraphQLClient;
   /** Registers a user through the API and returns its token; `role: 'admin'` promotes it afterwards. */
   signUp(email: string, options?: { role?: 'user' | 'admin'; password?: string }): Promise<{ token: string; id: string }>;
   /** Empties every table, so each test starts from a known state without migrating again. */
@@ -91,17 +89,7 @@ export async function startTestApp(
     db,
     url,
     api: () => validatedApi(url),
-    async gql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token !== undefined && { authorization: `Bearer ${token}` }),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
-    },
+    gql: graphqlClient(url),
     async signUp(email, { role = 'user', password = 'correct horse battery' } = {}) {
       const response = await testApp
         .api()
