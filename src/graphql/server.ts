@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Logger } from 'pino';
 import type { GraphqlExecutor, NodeEnv } from '../config';
 import type { Context } from '../context';
+import { cachePolicyPlugin } from './cachePolicy';
 import { compiledExecution } from './compiledExecution';
 import { errorFormatter } from './errors';
 import { typeDefs } from './generated/typeDefs';
@@ -49,12 +50,13 @@ export function createApolloServer(
       introspectionPlugin({ adminsOnly: production }),
       ...limits.plugins,
       readYourWritesPlugin(),
+      cachePolicyPlugin(schema),
       unavailableStatusPlugin(),
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included, with a pinned embed.
       sandboxLandingPage(),
-      // No field uses @cacheControl; the plugin would otherwise wrap every resolver.
+      // @cacheControl hints are read once per document by cachePolicyPlugin; Apollo's plugin would wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
     ] satisfies ApolloServerPlugin<Context>[],
   });
