@@ -9,6 +9,7 @@ import { createContext, requestInfo, type AppDeps, type AppOptions } from './con
 import { pendingMigrations } from './db/migrations';
 import { createReadRouting } from './db/readRouting';
 import { cacheHeaders, UNCACHEABLE } from './cache/policy';
+import { createPersistedQueryStore } from './cache/persistedQueries';
 import { createResponseCache } from './cache/responseCache';
 import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
 import { sandboxSecurityHeaders } from './graphql/sandboxPage';
@@ -61,7 +62,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const lifecycle: Lifecycle = { draining: false };
-  const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor });
+  const persistedQueries = createPersistedQueryStore(deps.config, deps.logger);
+  const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor, persistedQueries });
   await apollo.start();
   // GET /graphql (the Sandbox page): only the pinned embed and the page's own inline script run.
   const sandboxHeaders = await sandboxSecurityHeaders(apollo);
@@ -120,7 +122,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         await apollo.stop();
       } finally {
-        await Promise.all([loginThrottle.close(), readRouting.close(), responseCache.close(), orderExpiry?.stop()]);
+        await Promise.all([loginThrottle.close(), readRouting.close(), responseCache.close(), persistedQueries?.close(), orderExpiry?.stop()]);
       }
     },
   };

@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Logger } from 'pino';
 import type { GraphqlExecutor, NodeEnv } from '../config';
 import type { Context } from '../context';
+import { PERSISTED_QUERY_TTL_SECONDS, type PersistedQueryStore } from '../cache/persistedQueries';
 import { cachePolicyPlugin } from './cachePolicy';
 import { compiledExecution } from './compiledExecution';
 import { errorFormatter } from './errors';
@@ -21,7 +22,7 @@ import { sandboxLandingPage } from './sandboxPage';
 export function createApolloServer(
   httpServer: Server,
   logger: Logger,
-  { nodeEnv, executor }: { nodeEnv: NodeEnv; executor: GraphqlExecutor },
+  { nodeEnv, executor, persistedQueries }: { nodeEnv: NodeEnv; executor: GraphqlExecutor; persistedQueries: PersistedQueryStore | null },
 ): ApolloServer<Context> {
   const production = nodeEnv === 'production';
   const limits = queryLimits();
@@ -35,6 +36,8 @@ export function createApolloServer(
     parseOptions: limits.parseOptions,
     validationRules: [...limits.validationRules, ReservedNamesRule],
     maxRecursiveSelections: limits.maxRecursiveSelections,
+    // Automatic persisted queries (a hash in a GET's URL, which a CDN can cache): shared by every instance in Redis when REDIS_URL is set.
+    ...(persistedQueries && { persistedQueries: { cache: persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS } }),
     // One operation per request: a batch would multiply every limit by its length.
     allowBatchedHttpRequests: false,
     // Apollo would read process.env.NODE_ENV itself; the validated config is the one truth.
