@@ -1,7 +1,7 @@
 // Caching (issue 20): HTTP caching headers of public reads, the policy from @cacheControl hints,
 // the shared Redis response cache with its catalog version, and Redis outages.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { buildSchema, parse } from 'graphql';
 import { CACHE_BOUNDS, graphqlCachePolicies, VARY } from '../src/cache/policy';
@@ -273,6 +273,32 @@ describe.each(dialects)('HTTP caching and the Redis response cache on %s', (dial
       // … but the order is checked against the database.
       const refused = await place(3);
       expect(refused.errors?.[0]?.extensions.code).toBe('INSUFFICIENT_STOCK');
+    });
+  });
+
+  describe('automatic persisted queries by GET', () => {
+    it('a hash registered through one instance is known to another sharing Redis; its answer is public', async () => {
+      await product();
+      const query = `{ products(first: 3) { nodes { name } } } # ${randomBytes(4).toString('hex')}`;
+      const sha256Hash = createHash('sha256').update(query).digest('hex');
+      const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
+      const byHash = (base: string) => fetch(`${base}/graphql?${new URLSearchParams({ extensions })}`, { headers: { 'apollo-require-preflight': 'true' } });
+
+      const unknown = (await (await byHash(app.url)).json()) as { errors: { extensions: { code: string } }[] };
+      expect(unknown.errors[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      const registered = await get(`/graphql?${new URLSearchParams({ query, extensions })}`);
+      expect(registered.status).toBe(200);
+
+      const other = await startTestApp(dialect, { REDIS_URL, CACHE_KEY_PREFIX: prefix });
+      try {
+        const answer = await byHash(other.url);
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get('cache-control')).toMatch(new RegExp(`^public, max-age=${catalogMaxAge},`));
+        // The other app has a database of its own (empty): what matters is that the hash was known.
+        expect(await answer.json()).toMatchObject({ data: { products: { nodes: [] } } });
+      } finally {
+        await other.close();
+      }
     });
   });
 
