@@ -21,12 +21,10 @@ import { refuseInexactNumbers, refuseInexactQueryVariables } from './exactJsonNu
 import type { Lifecycle } from './rest/health';
 import { restRouter } from './rest/router';
 import { requestLogging } from './requestLogging';
+import { HEADERS_TIMEOUT_MS, JSON_BODY_LIMIT_KB, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from './httpLimits';
 import { isStorefrontPath, storefront, storefrontSecurityHeaders } from './storefront';
 
 // Slow or stalled clients cannot hold connections open indefinitely.
-const HEADERS_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
-const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 /** JSON needs no scripts, styles or frames: forbid them all. */
@@ -84,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
   });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
-  app.use(express.json({ limit: '100kb', verify: refuseInexactNumbers }));
+  app.use(express.json({ limit: `${JSON_BODY_LIMIT_KB}kb`, verify: refuseInexactNumbers }));
 
   // Anonymous catalog reads answered from Redis before any route runs (src/cache/responseCache.ts).
   app.use(responseCache.middleware);

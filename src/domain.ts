@@ -92,3 +92,18 @@ export type OrderConnection = Connection<Order>;
 export type UserEdge = Edge<User>;
 export type ProductConnection = Connection<Product>;
 export type UserConnection = Connection<User>;
+
+/** How often each instance checks each read replica's health and lag. */
+export const REPLICA_CHECK_INTERVAL_MS = 250;
+
+/** What a replica can be, as /api/ready reports it; only `healthy` serves reads. */
+export const REPLICA_STATES = ['starting', 'healthy', 'lagging', 'not replicating', 'unreachable'] as const;
+export type ReplicaState = (typeof REPLICA_STATES)[number];
+
+/** What /api/ready says of a replica. */
+export interface ReplicaReport {
+  address: string;
+  state: ReplicaState;
+  /** Seconds_Behind_Master at the last check; null when unknown. */
+  lagSeconds: number | null;
+}

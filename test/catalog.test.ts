@@ -1,5 +1,6 @@
 import { dialects } from './support/databases';
-import { startTestApp, type GraphQLResponse, type TestApp } from './support/testApp';
+import { codeOf, fieldOf } from './support/graphql';
+import { startTestApp, type TestApp } from './support/testApp';
 
 const PRODUCT_FIELDS = 'id name description price stock category createdAt updatedAt';
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -64,14 +65,6 @@ const PRODUCTS = `
       totalCount
     }
   }`;
-
-function codeOf(response: GraphQLResponse<unknown>): string | undefined {
-  return response.errors?.[0]?.extensions.code;
-}
-
-function fieldOf(response: GraphQLResponse<unknown>): unknown {
-  return response.errors?.[0]?.extensions.field;
-}
 
 describe.each(dialects)('catalog on %s', (dialect) => {
   let app: TestApp;

@@ -5,8 +5,8 @@ import jwt from 'jsonwebtoken';
 import { CLAIMED_TOKENS_SINCE, signToken, TOKEN_AUDIENCE, TOKEN_ISSUER, verifyToken, type JwtSettings } from '../src/auth/jwt';
 import { AppError } from '../src/errors';
 import { dialects } from './support/databases';
-import { codeOf } from './support/graphql';
-import { startTestApp, TEST_JWT_SECRET, type GraphQLResponse, type TestApp } from './support/testApp';
+import { codeOf, fieldOf } from './support/graphql';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/testApp';
 
 const PASSWORD = 'correct horse battery';
 const REGISTER = `mutation Register($email: String!, $password: String!) {
@@ -20,10 +20,6 @@ const ME = '{ me { id email } }';
 /** "café au lait" with é as one code point (NFC) and as e + U+0301 (NFD). */
 const COMPOSED = 'caf\u00e9 au lait';
 const DECOMPOSED = 'cafe\u0301 au lait';
-
-function fieldOf(response: GraphQLResponse<unknown>): unknown {
-  return response.errors?.[0]?.extensions.field;
-}
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 

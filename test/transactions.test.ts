@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { transactionWithRetry } from '../src/db/transactions';
 import { dialects } from './support/databases';
+import { createProducts } from './support/products';
 import { startTestApp, type TestApp } from './support/testApp';
 
 describe.each(dialects)('transactionWithRetry on %s', (dialect) => {
@@ -47,23 +48,8 @@ if (dialects.includes('mysql')) {
     });
     afterAll(async () => app.close());
 
-    async function insertProduct(name: string): Promise<number> {
-      const now = new Date();
-      const [id] = await app.db('products').insert({
-        name,
-        description: '',
-        price: 100,
-        stock: 10,
-        category: 'test',
-        archived: false,
-        created_at: now,
-        updated_at: now,
-      });
-      return Number(id);
-    }
-
     it('runs the deadlock victim again, so both transactions commit', async () => {
-      const [a, b] = [await insertProduct('A'), await insertProduct('B')];
+      const [a, b] = (await createProducts(app.db, 2)) as [number, number];
       let bothHoldOneRow!: () => void;
       const barrier = new Promise<void>((resolve) => (bothHoldOneRow = resolve));
       let holding = 0;

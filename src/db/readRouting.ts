@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { positionSeen, type Db } from './knex';
 import { createPositionStore, type PositionStore } from './positionStore';
-import { Replica, type ReplicaReport } from './replica';
+import type { ReplicaReport } from '../domain';
+import { Replica } from './replica';
 
 /** Runs a read on the server the request's session chose for it. */
 export type Reader = <T>(read: (db: Db) => Promise<T>) => Promise<T>;

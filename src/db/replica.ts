@@ -2,23 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ReplicaConfig } from '../config';
+import { REPLICA_CHECK_INTERVAL_MS, type ReplicaReport, type ReplicaState } from '../domain';
 import { createReplicaDb, isDatabaseUnavailable } from './knex';
 
-/** How each instance watches its replicas: a check every 250 ms, each given 1 s to answer. */
-const CHECK_INTERVAL_MS = 250;
+/** How each instance watches its replicas: a check every REPLICA_CHECK_INTERVAL_MS, each given 1 s to answer. */
 const CHECK_TIMEOUT_MS = 1000;
 /** How long a read waits for a replica to apply the user's last write before going to the primary. */
 const POSITION_WAIT_SECONDS = 0.05;
 
-export type ReplicaState = 'starting' | 'healthy' | 'lagging' | 'not replicating' | 'unreachable';
-
-/** What /api/ready says of a replica. */
-export interface ReplicaReport {
-  address: string;
-  state: ReplicaState;
-  /** Seconds_Behind_Master at the last check; null when unknown. */
-  lagSeconds: number | null;
-}
 
 interface ReplicaStatusRow {
   Slave_IO_Running?: string;
@@ -55,10 +46,10 @@ export class Replica {
     this.monitorDb = createReplicaDb(config, { connectTimeoutMs: CHECK_TIMEOUT_MS, poolMax: 1 });
   }
 
-  /** Checks now, then every 250 ms; resolves after the first check. */
+  /** Checks now, then every REPLICA_CHECK_INTERVAL_MS; resolves after the first check. */
   async start(): Promise<void> {
     await this.check();
-    this.timer = setInterval(() => void this.check(), CHECK_INTERVAL_MS).unref();
+    this.timer = setInterval(() => void this.check(), REPLICA_CHECK_INTERVAL_MS).unref();
   }
 
   get healthy(): boolean {

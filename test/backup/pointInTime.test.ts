@@ -11,7 +11,8 @@ import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db/knex';
 import { runSourceCommand } from '../support/commandProcess';
 import { dialects } from '../support/databases';
-import { createProducts, problemsIn, startOrderLoad } from '../support/orderLoad';
+import { problemsIn, startOrderLoad } from '../support/orderLoad';
+import { createProducts } from '../support/products';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 const INITIAL_STOCK = 100_000;
@@ -57,7 +58,7 @@ describeOnMariaDb('point-in-time recovery (MariaDB with a binary log of its own)
 
   it('brings back every order acknowledged before the accident, from the backup and the binary log', async () => {
     app = await startTestApp('mysql', { ...env, MAX_UNPAID_UNITS_PER_USER: '10000000' });
-    const productIds = await createProducts(app.db, 4, INITIAL_STOCK);
+    const productIds = await createProducts(app.db, 4, { stock: INITIAL_STOCK });
     const tokens = await Promise.all([1, 2, 3].map(async (n) => (await app!.signUp(`pitr-buyer-${n}@shop.example`)).token));
     const load = startOrderLoad(app.url, tokens, productIds);
     const file = path.join(dir, 'shop.sql');

@@ -8,7 +8,8 @@ import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db/knex';
 import { runSourceCommand } from '../support/commandProcess';
 import { createTestDatabase, dialects } from '../support/databases';
-import { createProducts, problemsIn, startOrderLoad } from '../support/orderLoad';
+import { problemsIn, startOrderLoad } from '../support/orderLoad';
+import { createProducts } from '../support/products';
 import { databaseEnvironment } from '../support/serverProcess';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -27,7 +28,7 @@ describe.each(dialects)('a backup under order load (%s)', (dialect) => {
   });
 
   it('lets orders be acknowledged while it runs, and restores to a sound shop with every order acknowledged before it', async () => {
-    const productIds = await createProducts(app.db, 5, INITIAL_STOCK);
+    const productIds = await createProducts(app.db, 5, { stock: INITIAL_STOCK });
     const tokens = await Promise.all([1, 2, 3, 4].map(async (n) => (await app.signUp(`backup-buyer-${n}@shop.example`)).token));
     const load = startOrderLoad(app.url, tokens, productIds);
     const file = path.join(dir, dialect === 'mysql' ? 'shop.sql' : 'shop.sqlite');

@@ -53,15 +53,6 @@ export function startOrderLoad(url: string, tokens: string[], productIds: number
   };
 }
 
-/** Products with `stock` units each, straight into the database. */
-export async function createProducts(db: Knex, count: number, stock: number): Promise<number[]> {
-  const now = new Date();
-  const names = Array.from({ length: count }, (_, i) => `Backup product ${i}`);
-  await db('products').insert(names.map((name, i) => ({ name, description: '', price: 100 + i, stock, category: 'backup', created_at: now, updated_at: now })));
-  const ids = ((await db('products').whereIn('name', names).orderBy('id').select('id')) as { id: number }[]).map((row) => Number(row.id));
-  return ids;
-}
-
 /** What must hold in a restored database; the list of problems found (empty when it is sound). */
 export async function problemsIn(db: Knex, initialStock: number, mustContain: Acknowledged[]): Promise<string[]> {
   const problems: string[] = [];

@@ -1,6 +1,7 @@
 // The order-race harness: requests fired at once through the real HTTP server, each response
 // tallied by outcome, then the stock invariant checked in SQL.
 import type { Knex } from 'knex';
+import { createProduct } from './products';
 import type { GraphQLResponse, TestApp } from './testApp';
 
 export const RACE_TIMEOUT = 120_000;
@@ -59,23 +60,10 @@ export async function gqlAt<T>(
   return { status: response.status, ...((await response.json()) as object) };
 }
 
-let productSerial = 0;
-
-/** A product inserted directly, with integer-cent price; returns its id as the API spells it. */
+/** A contended product with integer-cent price; returns its id as the API spells it. */
 export async function insertProduct(db: Knex, stock: number, price = 1250): Promise<string> {
-  productSerial += 1;
-  const now = new Date();
-  const [id] = await db('products').insert({
-    name: `Race product ${productSerial}`,
-    description: 'Contended',
-    price,
-    stock,
-    category: 'Races',
-    archived: false,
-    created_at: now,
-    updated_at: now,
-  });
-  return String(id);
+  const product = await createProduct(db, { description: 'Contended', priceCents: price, stock, category: 'Races' });
+  return String(product.id);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { LOGIN_LIMITS, REGISTRATION_WINDOW_SECONDS } from '../../auth/loginThrottle';
 import { DEFAULT_BCRYPT_QUEUE_MAX, DEFAULT_REGISTRATION_LIMIT } from '../../config';
 import { ERROR_CODES, type ErrorCode } from '../../errors';
+import { JSON_BODY_LIMIT_KB } from '../../httpLimits';
 import { formatMoney } from '../../money';
 import { MIN_WORD } from '../../searchTerms';
 import { EXPENSIVE_READ_MAX_WAIT_MS } from '../../services/expensiveReads';
@@ -45,7 +46,7 @@ export const ERROR_RESPONSES = {
     'The request body is not valid JSON, or holds a number written with an exponent (1e2) or with more digits than it keeps (19.999999999999999 reads as 20)',
     ['BAD_USER_INPUT'],
   ),
-  PayloadTooLarge: errorWithCode('The request body is over 100 kB', ['BAD_USER_INPUT']),
+  PayloadTooLarge: errorWithCode(`The request body is over ${JSON_BODY_LIMIT_KB} kB`, ['BAD_USER_INPUT']),
   InvalidInput: errorWithCode(
     'Invalid input (`code` BAD_USER_INPUT; `field` names the offending field or parameter)',
     ['BAD_USER_INPUT'],

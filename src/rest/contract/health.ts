@@ -1,5 +1,6 @@
 // The probes: what they answer, and their operations.
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { REPLICA_CHECK_INTERVAL_MS, REPLICA_STATES } from '../../domain';
 import { ALWAYS } from './errors';
 import { json } from './routes';
 import { z } from './zod';
@@ -11,16 +12,13 @@ export const HealthBody = z
   })
   .openapi('Health');
 
-/**
- * The data layer's ReplicaReport, as readiness lists it. health.ts answers with this type, so a
- * state added there fails to compile here rather than leaving the document behind.
- */
+/** domain.ts's ReplicaReport, as readiness lists it. */
 const Replicas = z
   .array(
     z.strictObject({
       address: z.string().openapi({ examples: ['10.0.0.12:3306'] }),
-      state: z.enum(['starting', 'healthy', 'lagging', 'not replicating', 'unreachable']),
-      lagSeconds: z.int().nullable().openapi({ description: 'Seconds_Behind_Master at the last check (every 250 ms)' }),
+      state: z.enum(REPLICA_STATES),
+      lagSeconds: z.int().nullable().openapi({ description: `Seconds_Behind_Master at the last check (every ${REPLICA_CHECK_INTERVAL_MS} ms)` }),
     }),
   )
   .openapi('Replicas', {
