@@ -61,6 +61,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const lifecycle: Lifecycle = { draining: false };
   const persistedQueries = createPersistedQueryStore(deps.config, deps.logger);
+  await persistedQueries?.ready();
   const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor, persistedQueries });
   await apollo.start();
   // GET /graphql (the Sandbox page): only the pinned embed and the page's own inline script run.

@@ -1,16 +1,17 @@
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { connectCacheRedis, readyOrTimeout } from './redis';
 
 /** Persisted documents outlive this long in Redis without use (Apollo's own default is 5 minutes). */
 export const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
-const REDIS_COMMAND_TIMEOUT_MS = 250;
 
 /** The store of automatic persisted queries, in Apollo's KeyValueCache shape. */
 export interface PersistedQueryStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, options?: { ttl?: number | null }): Promise<void>;
   delete(key: string): Promise<boolean | void>;
+  /** Resolves once Redis answers, or after a short wait (until then lookups find nothing). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,12 +24,7 @@ export interface PersistedQueryStore {
  */
 export function createPersistedQueryStore(config: Readonly<Config>, logger: Logger): PersistedQueryStore | null {
   if (config.redisUrl === null) return null;
-  const redis = new Redis(config.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  });
+  const redis = connectCacheRedis(config.redisUrl);
   let failing = false;
   const failed = (error: unknown) => {
     if (!failing) logger.warn({ err: error }, 'persisted queries: Redis unavailable, clients resend whole documents until it is back');
@@ -53,6 +49,7 @@ export function createPersistedQueryStore(config: Readonly<Config>, logger: Logg
     async delete(key) {
       await redis.del(prefix + key).catch(failed);
     },
+    ready: () => readyOrTimeout(redis),
     async close() {
       redis.disconnect();
     },

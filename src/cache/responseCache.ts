@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { connectCacheRedis, readyOrTimeout } from './redis';
 import { anonymousRead, publicMaxAge } from './policy';
 
 /**
@@ -28,10 +29,6 @@ export interface ResponseCache extends CatalogVersion {
 
 /** The reads worth a lookup: anonymous GETs of the REST catalog and GraphQL queries in the URL. */
 const CACHED_PATHS = /^\/(api\/products(\/[^/]+)?|graphql)\/?$/;
-/** A Redis that stops answering must not stall reads: past this the answer is computed. */
-const REDIS_COMMAND_TIMEOUT_MS = 250;
-/** How long startup waits for Redis before serving without it (it may come up later). */
-const REDIS_STARTUP_WAIT_MS = 2000;
 
 /** What a hit sends besides the body (the rest — security headers, CORS — the app sets per request). */
 const STORED_HEADERS = ['content-type', 'cache-control', 'vary', 'etag'] as const;
@@ -51,12 +48,7 @@ type LookupRedis = Redis & { lookup(versionKey: string, head: string, tail: stri
 
 export function createResponseCache(config: Readonly<Config>, logger: Logger): ResponseCache {
   if (!config.responseCache || config.redisUrl === null) return uncached;
-  const redis = new Redis(config.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  }) as LookupRedis;
+  const redis = connectCacheRedis(config.redisUrl) as LookupRedis;
   redis.defineCommand('lookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT });
   const prefix = config.cacheKeyPrefix;
   const versionKey = `${prefix}:version`;
@@ -104,18 +96,7 @@ export function createResponseCache(config: Readonly<Config>, logger: Logger): R
         failed(error);
       }
     },
-    async ready() {
-      if (redis.status === 'ready') return;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, REDIS_STARTUP_WAIT_MS);
-        redis.once('ready', done);
-        function done() {
-          clearTimeout(timer);
-          redis.off('ready', done);
-          resolve();
-        }
-      });
-    },
+    ready: () => readyOrTimeout(redis),
     async close() {
       redis.disconnect();
     },
