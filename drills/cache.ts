@@ -17,6 +17,7 @@ import path from 'node:path';
 import knex from 'knex';
 import { CACHE_BOUNDS } from '../src/cache/policy';
 import { Instance, RedisServer } from './support/cluster';
+import { check, expect, runDrill } from './support/harness';
 import { Nginx } from './support/nginx';
 import { dataOf, graphql } from './support/client';
 
@@ -29,22 +30,6 @@ const PRICE_BOUND_SECONDS = CACHE_BOUNDS.catalog.maxAge + CACHE_BOUNDS.catalog.s
 const ALTERNATIONS = 200;
 const PREFLIGHT = { 'apollo-require-preflight': 'true' };
 
-let passed = 0;
-let failed = 0;
-async function check(name: string, run: () => Promise<string>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    const figure = await run();
-    passed += 1;
-    console.log(`✓ ${name}: ${figure} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`✗ ${name}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function expect(condition: boolean, message: string): void {
-  if (!condition) throw new Error(message);
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Got {
@@ -246,13 +231,4 @@ async function drill(instances: Instance[], database: string): Promise<void> {
   }
 }
 
-const started = Date.now();
-main()
-  .catch((error: unknown) => {
-    failed += 1;
-    console.log(`✗ the drill could not run: ${error instanceof Error ? error.stack : String(error)}`);
-  })
-  .finally(() => {
-    console.log(`${UNSAFE ? '(--unsafe-proxy) ' : ''}${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    process.exitCode = failed > 0 ? 1 : 0;
-  });
+runDrill(UNSAFE ? 'cache (--unsafe-proxy)' : 'cache', main);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInstances, freePort, LoadBalancer, RedisServer, type Instance } from './support/cluster';
 import { dataOf, graphql, percentile, request, retried, runLoad, type Answer } from './support/client';
+import { check, expect, runDrill } from './support/harness';
 import {
   APP_USER,
   DATABASE,
@@ -24,24 +25,7 @@ const ROOT = path.resolve(__dirname, '..');
 const PRODUCTS = 20;
 const INITIAL_STOCK = 1_000_000;
 const USERS = 8;
-const started = Date.now();
 
-let passed = 0;
-let failed = 0;
-async function check(name: string, run: () => Promise<string>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    const figure = await run();
-    passed += 1;
-    console.log(`✓ ${name}: ${figure} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`✗ ${name}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function expect(condition: boolean, message: string): void {
-  if (!condition) throw new Error(message);
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Shopper {
@@ -364,7 +348,7 @@ async function drill({ primary, replica, instances, balancer, redis }: Cluster) 
       await sleep(1500);
       for (const instance of instances) {
         await instance.restart();
-        await sleep(1000); // HAProxy's rise 2 at 300 ms
+        await untilBalancerServes(lb, instance.id);
       }
     })();
     const load = await runLoad(20, 8, mixedStep(keys));
@@ -407,6 +391,16 @@ function mustSucceed(answer: Answer): Answer {
 }
 
 /** Until every instance's /api/ready reports the replica in `state`. */
+/** After a restart: HAProxy takes an instance back after two good checks; wait until it answers through the balancer. */
+async function untilBalancerServes(lb: string, instanceId: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await request(`${lb}/api/health`)).instance === instanceId) return;
+    await sleep(100);
+  }
+  throw new Error(`${instanceId} was not back behind the balancer within ${timeoutMs / 1000} s`);
+}
+
 async function waitForReplicaState(instances: Instance[], state: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -417,13 +411,4 @@ async function waitForReplicaState(instances: Instance[], state: string, timeout
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    failed += 1;
-    console.log(`✗ the drill could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  })
-  .finally(() => {
-    console.log(`scale drill took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? 0 : 1);
-  });
+runDrill('scale', main);

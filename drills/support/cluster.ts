@@ -95,6 +95,9 @@ export class LoadBalancer {
         '  timeout connect 1s',
         '  timeout client 30s',
         '  timeout server 30s',
+        // A health check may take longer than `inter` on a loaded machine: without this it times
+        // out after `inter`, and three slow answers in a row take every instance out at once.
+        '  timeout check 2s',
         '  retries 3',
         '  option redispatch',
         '  retry-on conn-failure empty-response',

@@ -16,7 +16,7 @@ export const BROWSER_REQUIRED = process.env.TEST_BROWSER_REQUIRED === '1';
 
 // Without the background-networking flags Chromium keeps dialing Google's hosts, which this
 // machine's closed network refuses.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -20,9 +20,16 @@ interface CartState {
 const SessionContext = createContext<SessionState | null>(null);
 const CartContext = createContext<CartState | null>(null);
 
+/**
+ * The API's GraphQL endpoint: on VITE_API_URL, the API's origin given when the storefront is built
+ * to be hosted apart from it (FRONTEND_URL on the API must then name the storefront's origin);
+ * unset or empty, the storefront's own origin, which serves both.
+ */
+const GRAPHQL_URL = `${(import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '')}/graphql`;
+
 function createClient(token: string | null, onUnauthenticated: () => void): Client {
   return new Client({
-    url: '/graphql',
+    url: GRAPHQL_URL,
     // Queries go as automatic persisted queries by GET (the document's hash in the URL, the
     // document itself only when the server does not know it yet), so a CDN can keep anonymous
     // catalog answers (README "Caching and CDNs"); mutations stay POSTs.
