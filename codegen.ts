@@ -59,7 +59,8 @@ const config: CodegenConfig = {
       },
     },
     'src/graphql/generated/typeDefs.ts': {
-      plugins: ['./codegen/typeDefsPlugin.js'],
+      // The schema's text, and its @cacheControl hints (printSchema leaves directive uses out).
+      plugins: ['./codegen/typeDefsPlugin.js', './codegen/cacheHintsPlugin.js'],
     },
     // The storefront's typed documents: every graphql(`…`) in web/src becomes a TypedDocumentNode.
     'web/src/gql/': {

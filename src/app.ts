@@ -8,6 +8,9 @@ import { createLoginThrottle } from './auth/loginThrottle';
 import { createContext, requestInfo, type AppDeps, type AppOptions } from './context';
 import { pendingMigrations } from './db/migrations';
 import { createReadRouting } from './db/readRouting';
+import { cacheHeaders, UNCACHEABLE } from './cache/policy';
+import { createPersistedQueryStore } from './cache/persistedQueries';
+import { createResponseCache } from './cache/responseCache';
 import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
 import { sandboxSecurityHeaders } from './graphql/sandboxPage';
 import { contextCreationError, graphqlErrorHandler } from './graphql/errors';
@@ -46,7 +49,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const readRouting = await createReadRouting(options.db, options.config, options.logger);
   const { database } = options.config;
   const expensiveReads = createExpensiveReadGate(expensiveReadPermits(database.client === 'mysql' ? database.poolMax : 1));
-  const deps: AppDeps = { ...options, loginThrottle, readRouting, expensiveReads, pendingMigrations: () => pendingMigrations(options.db) };
+  const responseCache = createResponseCache(options.config, options.logger);
+  await responseCache.ready();
+  const deps: AppDeps = { ...options, loginThrottle, readRouting, expensiveReads, catalog: responseCache, pendingMigrations: () => pendingMigrations(options.db) };
   const app = express();
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
   // (30 s by default): a client dripping its headers was cut after 37.6 s, not 10.
@@ -55,7 +60,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const lifecycle: Lifecycle = { draining: false };
-  const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor });
+  const persistedQueries = createPersistedQueryStore(deps.config, deps.logger);
+  await persistedQueries?.ready();
+  const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor, persistedQueries });
   await apollo.start();
   // GET /graphql (the Sandbox page): only the pinned embed and the page's own inline script run.
   const sandboxHeaders = await sandboxSecurityHeaders(apollo);
@@ -63,6 +70,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const orderExpiry = pendingOrderTtlSeconds === null ? null : startOrderExpiry(deps.db, deps.logger, pendingOrderTtlSeconds);
 
   app.disable('x-powered-by');
+  // A strong ETag (hash of the body) on every res.send/json answer, REST and GraphQL; a matching If-None-Match gets 304.
+  app.set('etag', 'strong');
   app.set('trust proxy', deps.config.trustProxy);
   app.use((_req, res, next) => {
     res.setHeader('X-Instance-Id', deps.config.instanceId); // who served it, behind a load balancer
@@ -76,10 +85,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
   app.use(express.json({ limit: `${JSON_BODY_LIMIT_KB}kb`, verify: refuseInexactNumbers }));
 
+  // Anonymous catalog reads answered from Redis before any route runs (src/cache/responseCache.ts).
+  app.use(responseCache.middleware);
   app.use('/api', restRouter(deps, lifecycle));
   app.use(
     '/graphql',
     refuseInexactQueryVariables,
+    // Private until the cache policy plugin finds an answer shareable (context errors included).
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.set(cacheHeaders(UNCACHEABLE, false));
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
@@ -105,7 +121,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         await apollo.stop();
       } finally {
-        await Promise.all([loginThrottle.close(), readRouting.close(), orderExpiry?.stop()]);
+        await Promise.all([loginThrottle.close(), readRouting.close(), responseCache.close(), persistedQueries?.close(), orderExpiry?.stop()]);
       }
     },
   };

@@ -69,6 +69,10 @@ export interface Config {
   registrationLimit: number;
   /** PENDING_ORDER_TTL in seconds: unpaid orders older than this are cancelled and restocked; null: never. */
   pendingOrderTtlSeconds: number | null;
+  /** The shared Redis response cache of anonymous catalog reads (RESPONSE_CACHE=on; needs REDIS_URL). */
+  responseCache: boolean;
+  /** Where the response cache's entries and catalog version live in Redis (CACHE_KEY_PREFIX). */
+  cacheKeyPrefix: string;
   /** Problems that do not stop startup but that an operator should see. */
   warnings: string[];
 }
@@ -133,6 +137,8 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     pendingOrderTtlSeconds: optional(env, 'PENDING_ORDER_TTL') === null ? null : duration(env, 'PENDING_ORDER_TTL', ''),
     loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',
     graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', GRAPHQL_EXECUTORS, 'jit'),
+    responseCache: oneOf(env, 'RESPONSE_CACHE', ['on', 'off'] as const, 'on') === 'on',
+    cacheKeyPrefix: cacheKeyPrefix(env),
     warnings,
   };
   if (!config.loaderBatching) warnings.push('DATALOADER_BATCHING=off: every nested field is loaded by a query of its own (for measurements only)');
@@ -282,4 +288,11 @@ function duration(env: Env, name: string, fallback: string): number {
   const seconds = match ? Number(match[1]) * UNIT_SECONDS[match[2] || 's']! : 0;
   if (seconds < 1) throw new ConfigError(name, `must be a duration such as 3600, 15m, 1h or 7d (got "${raw}")`);
   return seconds;
+}
+
+/** Redis keys of the response cache start with it; letters, digits and `:_.-` only. */
+function cacheKeyPrefix(env: Env): string {
+  const prefix = optional(env, 'CACHE_KEY_PREFIX') ?? 'shopgraph:cache';
+  if (!/^[A-Za-z0-9:_.-]{1,100}$/.test(prefix)) throw new ConfigError('CACHE_KEY_PREFIX', 'must be 1 to 100 letters, digits or ":_.-"');
+  return prefix;
 }

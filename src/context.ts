@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { User } from './domain';
 import type { ReadRouting, ReadSession } from './db/readRouting';
 import type { ExpensiveReadGate } from './services/expensiveReads';
+import type { CatalogVersion } from './cache/responseCache';
 import { findUsersByIds } from './db/users';
 import { createLoaders, type Loaders } from './loaders';
 import { createServices, type Services } from './services/services';
@@ -21,12 +22,14 @@ export interface AppDeps {
   readRouting: ReadRouting;
   /** Scanning reads share at most all but one pooled connection; created by createApp. */
   expensiveReads: ExpensiveReadGate;
+  /** Bumped by every admin product write, so cached catalog answers are dropped everywhere; created by createApp. */
+  catalog: CatalogVersion;
   /** The migrations this code expects that the database has not run; readiness asks it (created by createApp). */
   pendingMigrations(): Promise<string[]>;
 }
 
 /** What createApp is given; it adds what it owns. */
-export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting' | 'expensiveReads' | 'pendingMigrations'>;
+export type AppOptions = Omit<AppDeps, 'loginThrottle' | 'readRouting' | 'expensiveReads' | 'catalog' | 'pendingMigrations'>;
 
 /** One request's view of the app, shared by GraphQL resolvers and REST routes. */
 export interface Context {

@@ -26,6 +26,7 @@ const deps: AppDeps = {
   loginThrottle: createLoginThrottle(config, logger),
   readRouting: primaryOnly(db), // the anchors measure one server
   expensiveReads: createExpensiveReadGate(expensiveReadPermits(config.database.client === 'mysql' ? config.database.poolMax : 1)),
+  catalog: { bump: async () => {} }, // the anchor serves reads only
   pendingMigrations: () => pendingMigrations(db),
 };
 const schema = makeExecutableSchema({ typeDefs, resolvers: resolvers as Parameters<typeof makeExecutableSchema>[0]['resolvers'] });

@@ -6,6 +6,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Logger } from 'pino';
 import type { GraphqlExecutor, NodeEnv } from '../config';
 import type { Context } from '../context';
+import { PERSISTED_QUERY_TTL_SECONDS, type PersistedQueryStore } from '../cache/persistedQueries';
+import { cachePolicyPlugin } from './cachePolicy';
 import { compiledExecution } from './compiledExecution';
 import { errorFormatter } from './errors';
 import { typeDefs } from './generated/typeDefs';
@@ -20,7 +22,7 @@ import { sandboxLandingPage } from './sandboxPage';
 export function createApolloServer(
   httpServer: Server,
   logger: Logger,
-  { nodeEnv, executor }: { nodeEnv: NodeEnv; executor: GraphqlExecutor },
+  { nodeEnv, executor, persistedQueries }: { nodeEnv: NodeEnv; executor: GraphqlExecutor; persistedQueries: PersistedQueryStore | null },
 ): ApolloServer<Context> {
   const production = nodeEnv === 'production';
   const limits = queryLimits();
@@ -34,6 +36,8 @@ export function createApolloServer(
     parseOptions: limits.parseOptions,
     validationRules: [...limits.validationRules, ReservedNamesRule],
     maxRecursiveSelections: limits.maxRecursiveSelections,
+    // Automatic persisted queries (a hash in a GET's URL, which a CDN can cache): shared by every instance in Redis when REDIS_URL is set.
+    ...(persistedQueries && { persistedQueries: { cache: persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS } }),
     // One operation per request: a batch would multiply every limit by its length.
     allowBatchedHttpRequests: false,
     // Apollo would read process.env.NODE_ENV itself; the validated config is the one truth.
@@ -49,12 +53,13 @@ export function createApolloServer(
       introspectionPlugin({ adminsOnly: production }),
       ...limits.plugins,
       readYourWritesPlugin(),
+      cachePolicyPlugin(schema),
       unavailableStatusPlugin(),
       // On stop: refuse new connections, let in-flight requests finish (8 s at most).
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8000 }),
       // Sandbox on GET /graphql in every environment, production included, with a pinned embed.
       sandboxLandingPage(),
-      // No field uses @cacheControl; the plugin would otherwise wrap every resolver.
+      // @cacheControl hints are read once per document by cachePolicyPlugin; Apollo's plugin would wrap every resolver.
       ApolloServerPluginCacheControlDisabled(),
     ] satisfies ApolloServerPlugin<Context>[],
   });

@@ -63,7 +63,7 @@ export interface ProductFieldsInput {
   category?: string | null;
 }
 
-export function createProductService({ db, read, loaders, viewer, expensiveReads }: RequestScope) {
+export function createProductService({ db, read, loaders, viewer, expensiveReads, catalog }: RequestScope) {
   /**
    * A search's page when it scans, and any count over a search, go through the expensive-read
    * gate; the cost model charges the same reads (src/graphql/queryCost.ts).
@@ -146,7 +146,9 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
       const required = REQUIRED_PRODUCT_FIELDS;
       const missing = (Object.keys(required) as (keyof typeof required)[]).find((key) => fields[key] === undefined);
       if (missing) throw badInput(required[missing], `${required[missing]} is required`);
-      return insertProduct(db, { description: '', ...fields } as ProductFields);
+      const product = await insertProduct(db, { description: '', ...fields } as ProductFields);
+      await catalog.bump();
+      return product;
     },
 
     async update(id: string, input: ProductFieldsInput): Promise<Product> {
@@ -156,6 +158,7 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
       if (Object.keys(fields).length === 0) return getOrFail(productId);
       const product = await updateProduct(db, productId, fields);
       if (!product) throw notFound('Product');
+      await catalog.bump();
       return product;
     },
 
@@ -163,6 +166,7 @@ export function createProductService({ db, read, loaders, viewer, expensiveReads
     async remove(id: string): Promise<true> {
       requireAdmin(viewer);
       if (!(await deleteOrArchiveProduct(db, parseId(id)))) throw notFound('Product');
+      await catalog.bump();
       return true;
     },
 

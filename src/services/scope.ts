@@ -7,6 +7,7 @@ import type { User } from '../domain';
 import { forbidden, unauthenticated } from '../errors';
 import type { Loaders } from '../loaders';
 import type { ExpensiveReadGate } from './expensiveReads';
+import type { CatalogVersion } from '../cache/responseCache';
 
 /** What every service of one request works with. */
 export interface RequestScope {
@@ -24,6 +25,8 @@ export interface RequestScope {
   loginThrottle: LoginThrottle;
   /** Reads that scan run through it (at most all but one pooled connection at once); one per app. */
   expensiveReads: ExpensiveReadGate;
+  /** Every product write bumps it once it is committed: cached catalog answers are then gone on every instance. */
+  catalog: CatalogVersion;
   /**
    * Users this request signed in (register, login, changePassword). The response hands the
    * client their token, so it may also show what they can see of themselves: `register { user {

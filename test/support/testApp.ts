@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import type { DestinationStream } from 'pino';
@@ -74,6 +75,8 @@ export async function startTestApp(
     // Tests sign up dozens of users from 127.0.0.1; the tests of the limit set it themselves.
     REGISTRATION_LIMIT: '1000000',
     LOG_LEVEL: 'silent',
+    // Apps of parallel test files may share a Redis: each caches answers under keys of its own.
+    CACHE_KEY_PREFIX: `test:${randomBytes(6).toString('hex')}`,
     ...database.env,
     ...env,
   });

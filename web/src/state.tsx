@@ -1,6 +1,7 @@
 // The app's two pieces of browser state, the session and the cart, and the GraphQL client
 // (made anew for each session, so one user's cached answers never show for another).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { persistedExchange } from '@urql/exchange-persisted';
 import { Client, Provider, cacheExchange, fetchExchange } from 'urql';
 import { loadCart, saveCart, STORAGE_KEY as CART_KEY, type Cart } from './cart';
 import { loadSession, moveLegacySession, saveSession, type Session } from './session';
@@ -29,10 +30,15 @@ const GRAPHQL_URL = `${(import.meta.env.VITE_API_URL ?? '').replace(/\/+$/, '')}
 function createClient(token: string | null, onUnauthenticated: () => void): Client {
   return new Client({
     url: GRAPHQL_URL,
-    exchanges: [cacheExchange, fetchExchange],
-    // POST with a JSON body: Apollo's CSRF prevention refuses simple GET requests.
+    // Queries go as automatic persisted queries by GET (the document's hash in the URL, the
+    // document itself only when the server does not know it yet), so a CDN can keep anonymous
+    // catalog answers (README "Caching and CDNs"); mutations stay POSTs.
+    exchanges: [cacheExchange, persistedExchange({ preferGetForPersistedQueries: 'within-url-limit' }), fetchExchange],
     preferGetMethod: false,
-    fetchOptions: (): RequestInit => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    // Apollo's CSRF prevention refuses a simple GET: this header makes the GET a non-simple one.
+    fetchOptions: (): RequestInit => ({
+      headers: { 'apollo-require-preflight': 'true', ...(token && { authorization: `Bearer ${token}` }) },
+    }),
     fetch: async (input, init) => {
       const response = await fetch(input, init);
       if (token && response.ok) {

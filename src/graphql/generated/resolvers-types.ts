@@ -31,6 +31,11 @@ export type AuthPayload = {
   user: User;
 };
 
+/** Who may keep an answer: PUBLIC (shared caches and CDNs) or PRIVATE. */
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Whether a count is every match or a lower bound (a search's count stops at 1,000 matches). */
 export type CountPrecision =
   | 'AT_LEAST'
@@ -220,6 +225,7 @@ export type Product = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   price: Scalars['Money']['output'];
+  /** Ages fastest: answers that ask for it are shared 5 s at most (plus 5 s stale). */
   stock: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -469,15 +475,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<AuthResultModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CacheControlScope: ResolverTypeWrapper<'PUBLIC' | 'PRIVATE'>;
   CountPrecision: ResolverTypeWrapper<'EXACT' | 'AT_LEAST'>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
   OrderItem: ResolverTypeWrapper<OrderItemModel>;
   OrderLineInput: OrderLineInput;
@@ -496,6 +501,8 @@ export type ResolversTypes = ResolversObject<{
   User: ResolverTypeWrapper<UserModel>;
   UserConnection: ResolverTypeWrapper<UserConnectionModel>;
   UserEdge: ResolverTypeWrapper<UserEdgeModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -506,10 +513,8 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Order: OrderModel;
   OrderConnection: OrderConnectionModel;
-  Int: Scalars['Int']['output'];
   OrderEdge: OrderEdgeModel;
   OrderItem: OrderItemModel;
   OrderLineInput: OrderLineInput;
@@ -525,13 +530,25 @@ export type ResolversParentTypes = ResolversObject<{
   User: UserModel;
   UserConnection: UserConnectionModel;
   UserEdge: UserEdgeModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type cacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type cacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = cacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
+
+export type CacheControlScopeResolvers = EnumResolverSignature<{ PRIVATE?: any, PUBLIC?: any }, ResolversTypes['CacheControlScope']>;
 
 export type CountPrecisionResolvers = EnumResolverSignature<{ AT_LEAST?: any, EXACT?: any }, ResolversTypes['CountPrecision']>;
 
@@ -660,6 +677,7 @@ export type UserEdgeResolvers<ContextType = Context, ParentType extends Resolver
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  CacheControlScope?: CacheControlScopeResolvers;
   CountPrecision?: CountPrecisionResolvers;
   DateTime?: GraphQLScalarType;
   Money?: GraphQLScalarType;
@@ -681,3 +699,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   UserEdge?: UserEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: cacheControlDirectiveResolver<any, any, ContextType>;
+}>;
