@@ -1,28 +1,14 @@
 import { reindexProducts } from '../src/db/productSearchWords';
 import { dialects } from './support/databases';
 import { codeOf, fieldOf } from './support/graphql';
+import { graphql } from './support/gql';
+import type { CatalogProductFieldsFragment, CatalogProductsQuery, CatalogProductsQueryVariables } from './support/gql/graphql';
 import { startTestApp, type TestApp } from './support/testApp';
 
-const PRODUCT_FIELDS = 'id name description price stock category createdAt updatedAt';
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-interface ProductNode {
-  id: string;
-  name: string;
-  description: string;
-  price: string;
-  stock: number;
-  category: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-interface ProductConnection {
-  edges: { cursor: string; node: { id: string } }[];
-  nodes: ProductNode[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  totalCount: number;
-}
+type ProductNode = CatalogProductFieldsFragment;
+type ProductConnection = CatalogProductsQuery['products'];
 
 type Sort = 'NEWEST' | 'PRICE_ASC' | 'PRICE_DESC' | 'NAME_ASC';
 const SORTS: Sort[] = ['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME_ASC'];
@@ -48,12 +34,26 @@ const EXPECTED_ORDER: Record<Sort, (a: Arranged, b: Arranged) => number> = {
 
 const VALID_INPUT = { name: 'Desk Lamp', description: 'A warm light', price: '19.99', stock: 5, category: 'Home' };
 
-const CREATE = `mutation Create($input: ProductInput!) { createProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
-const UPDATE = `mutation Update($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { ${PRODUCT_FIELDS} } }`;
-const DELETE = `mutation Delete($id: ID!) { deleteProduct(id: $id) }`;
-const PRODUCT = `query Product($id: ID!) { product(id: $id) { ${PRODUCT_FIELDS} } }`;
-const PRODUCTS = `
-  query Products(
+graphql(`
+  fragment CatalogProductFields on Product { id name description price stock category createdAt updatedAt }
+`);
+const CREATE = graphql(`
+  mutation CatalogCreate($input: ProductInput!) { createProduct(input: $input) { ...CatalogProductFields } }
+`);
+const UPDATE = graphql(`
+  mutation CatalogUpdate($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { ...CatalogProductFields } }
+`);
+const DELETE = graphql(`
+  mutation CatalogDelete($id: ID!) { deleteProduct(id: $id) }
+`);
+const PRODUCT = graphql(`
+  query CatalogProduct($id: ID!) { product(id: $id) { ...CatalogProductFields } }
+`);
+const CATEGORIES = graphql(`
+  query CatalogCategories { categories }
+`);
+const PRODUCTS = graphql(`
+  query CatalogProducts(
     $first: Int, $after: String, $search: String, $category: String,
     $minPrice: Money, $maxPrice: Money, $inStock: Boolean, $sort: ProductSort
   ) {
@@ -61,11 +61,12 @@ const PRODUCTS = `
       first: $first, after: $after, search: $search, category: $category,
       minPrice: $minPrice, maxPrice: $maxPrice, inStock: $inStock, sort: $sort
     ) {
-      nodes { ${PRODUCT_FIELDS} }
+      nodes { ...CatalogProductFields }
       pageInfo { hasNextPage endCursor }
       totalCount
     }
-  }`;
+  }
+`);
 
 describe.each(dialects)('catalog on %s', (dialect) => {
   let app: TestApp;
@@ -92,24 +93,24 @@ describe.each(dialects)('catalog on %s', (dialect) => {
   }
 
   async function create(overrides: Record<string, unknown> = {}): Promise<ProductNode> {
-    const response = await app.gql<{ createProduct: ProductNode }>(CREATE, { input: { ...VALID_INPUT, ...overrides } }, admin);
+    const response = await app.gql(CREATE, { input: { ...VALID_INPUT, ...overrides } }, admin);
     expect(response.errors).toBeUndefined();
     return response.data!.createProduct;
   }
 
   async function fetchProduct(id: string): Promise<ProductNode | null> {
-    const response = await app.gql<{ product: ProductNode | null }>(PRODUCT, { id });
+    const response = await app.gql(PRODUCT, { id });
     expect(response.errors).toBeUndefined();
     return response.data!.product;
   }
 
-  async function list(variables: Record<string, unknown>): Promise<ProductConnection> {
-    const response = await app.gql<{ products: ProductConnection }>(PRODUCTS, variables);
+  async function list(variables: CatalogProductsQueryVariables): Promise<ProductConnection> {
+    const response = await app.gql(PRODUCTS, variables);
     expect(response.errors).toBeUndefined();
     return response.data!.products;
   }
 
-  async function names(variables: Record<string, unknown>): Promise<string[]> {
+  async function names(variables: CatalogProductsQueryVariables): Promise<string[]> {
     return (await list({ first: 100, ...variables })).nodes.map((node) => node.name).sort();
   }
 
@@ -148,6 +149,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
   }
 
   describe('money', () => {
+    // Prices written as literals and variables of any JSON type, on purpose: these documents stay strings.
     function createWithPriceLiteral(literal: string) {
       return app.gql<{ createProduct: ProductNode }>(
         `mutation { createProduct(input: {name: "Lamp", price: ${literal}, stock: 1, category: "Home"}) { id price } }`,
@@ -342,7 +344,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
       ]);
       const id = String(row!.id);
 
-      const response = await app.gql<{ updateProduct: ProductNode }>(
+      const response = await app.gql(
         UPDATE,
         { id, input: { price: '24.50', stock: 7 } },
         admin,
@@ -366,7 +368,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
     it('updateProduct with every field replaces them all', async () => {
       const product = await create();
       const input = { name: 'Floor Lamp', description: 'Tall', price: 45, stock: 0, category: 'Lighting' };
-      const response = await app.gql<{ updateProduct: ProductNode }>(UPDATE, { id: product.id, input }, admin);
+      const response = await app.gql(UPDATE, { id: product.id, input }, admin);
       expect(response.errors).toBeUndefined();
       expect(response.data!.updateProduct).toMatchObject({ ...input, price: '45.00' });
       expect(await fetchProduct(product.id)).toMatchObject({ ...input, price: '45.00' });
@@ -392,7 +394,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
       const product = await create();
       const same = { name: product.name, price: product.price, stock: product.stock };
       for (let attempt = 0; attempt < 2; attempt++) {
-        const response = await app.gql<{ updateProduct: ProductNode }>(UPDATE, { id: product.id, input: same }, admin);
+        const response = await app.gql(UPDATE, { id: product.id, input: same }, admin);
         expect(response.errors).toBeUndefined();
         expect(response.data!.updateProduct).toMatchObject({ ...same, id: product.id });
       }
@@ -400,7 +402,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
 
     it('updateProduct with an empty input returns the product unchanged', async () => {
       const product = await create();
-      const response = await app.gql<{ updateProduct: ProductNode }>(UPDATE, { id: product.id, input: {} }, admin);
+      const response = await app.gql(UPDATE, { id: product.id, input: {} }, admin);
       expect(response.errors).toBeUndefined();
       expect(response.data!.updateProduct).toEqual(product);
     });
@@ -421,7 +423,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
       const product = await create();
       const kept = await create({ name: 'Kept' });
 
-      const response = await app.gql<{ deleteProduct: boolean }>(DELETE, { id: product.id }, admin);
+      const response = await app.gql(DELETE, { id: product.id }, admin);
       expect(response.errors).toBeUndefined();
       expect(response.data?.deleteProduct).toBe(true);
       expect(await fetchProduct(product.id)).toBeNull();
@@ -440,9 +442,9 @@ describe.each(dialects)('catalog on %s', (dialect) => {
   describe('products paging', () => {
     it('products returns the first 20 by default, with hasNextPage and the full totalCount', async () => {
       await arrange(Array.from({ length: 25 }, () => ({})));
-      const response = await app.gql<{ products: ProductConnection }>(
-        `{ products { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }`,
-      );
+      const response = await app.gql(graphql(`
+        query CatalogDefaultPage { products { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }
+      `));
       expect(response.errors).toBeUndefined();
       const page = response.data!.products;
       expect(page.nodes).toHaveLength(20);
@@ -576,7 +578,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
         { created_at: new Date('2025-01-01T00:00:00.000Z') },
         { created_at: new Date('2025-01-02T00:00:00.000Z') },
       ]);
-      const response = await app.gql<{ products: ProductConnection }>(PRODUCTS, { sort: null });
+      const response = await app.gql(PRODUCTS, { sort: null });
       expect(codeOf(response)).not.toBe('INTERNAL_SERVER_ERROR');
       if (response.errors) {
         expect(codeOf(response)).toBe('BAD_USER_INPUT');
@@ -688,9 +690,9 @@ describe.each(dialects)('catalog on %s', (dialect) => {
       expect(await names({ maxPrice: 20 })).toEqual(['p0999', ...inside]);
       expect(await names({ minPrice: '15', maxPrice: '15.00' })).toEqual(['p1500']);
 
-      const literal = await app.gql<{ products: ProductConnection }>(
-        `{ products(minPrice: 10, maxPrice: "20.00") { nodes { name } totalCount } }`,
-      );
+      const literal = await app.gql(graphql(`
+        query CatalogPriceLiterals { products(minPrice: 10, maxPrice: "20.00") { nodes { name } totalCount } }
+      `));
       expect(literal.errors).toBeUndefined();
       expect(literal.data!.products.nodes.map((node) => node.name).sort()).toEqual(inside);
       expect(literal.data!.products.totalCount).toBe(3);
@@ -740,13 +742,13 @@ describe.each(dialects)('catalog on %s', (dialect) => {
         { category: 'Books' },
         { category: 'Toys' },
       ]);
-      const response = await app.gql<{ categories: string[] }>(`{ categories }`);
+      const response = await app.gql(CATEGORIES);
       expect(response.errors).toBeUndefined();
       expect(response.data?.categories).toEqual(['Books', 'Garden', 'Toys']);
     });
 
     it('categories is empty on an empty catalog', async () => {
-      expect((await app.gql<{ categories: string[] }>(`{ categories }`)).data?.categories).toEqual([]);
+      expect((await app.gql(CATEGORIES)).data?.categories).toEqual([]);
     });
   });
 
@@ -781,8 +783,10 @@ describe.each(dialects)('catalog on %s', (dialect) => {
 
   it('ProductConnection edges and nodes list the same products, the last cursor being endCursor', async () => {
     await arrange(Array.from({ length: 5 }, (_, i) => ({ name: `Item ${i}` })));
-    const response = await app.gql<{ products: ProductConnection }>(
-      `{ products(first: 3, sort: NAME_ASC) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage endCursor } } }`,
+    const response = await app.gql(
+      graphql(`
+        query CatalogEdges { products(first: 3, sort: NAME_ASC) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage endCursor } } }
+      `),
     );
     expect(response.errors).toBeUndefined();
     const { edges, nodes, pageInfo } = response.data!.products;

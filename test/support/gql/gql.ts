@@ -23,6 +23,16 @@ type Documents = {
     "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n": typeof types.AccountsUsersDocument,
     "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n": typeof types.AccountsUserDocument,
     "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n": typeof types.AccountsUserTypeFieldsDocument,
+    "\n  fragment CatalogProductFields on Product { id name description price stock category createdAt updatedAt }\n": typeof types.CatalogProductFieldsFragmentDoc,
+    "\n  mutation CatalogCreate($input: ProductInput!) { createProduct(input: $input) { ...CatalogProductFields } }\n": typeof types.CatalogCreateDocument,
+    "\n  mutation CatalogUpdate($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { ...CatalogProductFields } }\n": typeof types.CatalogUpdateDocument,
+    "\n  mutation CatalogDelete($id: ID!) { deleteProduct(id: $id) }\n": typeof types.CatalogDeleteDocument,
+    "\n  query CatalogProduct($id: ID!) { product(id: $id) { ...CatalogProductFields } }\n": typeof types.CatalogProductDocument,
+    "\n  query CatalogCategories { categories }\n": typeof types.CatalogCategoriesDocument,
+    "\n  query CatalogProducts(\n    $first: Int, $after: String, $search: String, $category: String,\n    $minPrice: Money, $maxPrice: Money, $inStock: Boolean, $sort: ProductSort\n  ) {\n    products(\n      first: $first, after: $after, search: $search, category: $category,\n      minPrice: $minPrice, maxPrice: $maxPrice, inStock: $inStock, sort: $sort\n    ) {\n      nodes { ...CatalogProductFields }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n": typeof types.CatalogProductsDocument,
+    "\n        query CatalogDefaultPage { products { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }\n      ": typeof types.CatalogDefaultPageDocument,
+    "\n        query CatalogPriceLiterals { products(minPrice: 10, maxPrice: \"20.00\") { nodes { name } totalCount } }\n      ": typeof types.CatalogPriceLiteralsDocument,
+    "\n        query CatalogEdges { products(first: 3, sort: NAME_ASC) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage endCursor } } }\n      ": typeof types.CatalogEdgesDocument,
     "\n  mutation CredentialsRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token user { id email } }\n  }\n": typeof types.CredentialsRegisterDocument,
     "\n  mutation CredentialsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id email } }\n  }\n": typeof types.CredentialsLoginDocument,
     "\n  query CredentialsMe { me { id email } }\n": typeof types.CredentialsMeDocument,
@@ -84,6 +94,16 @@ const documents: Documents = {
     "\n  query AccountsUsers($first: Int, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { cursor node { ...AccountUserFields } }\n      nodes { ...AccountUserFields }\n    }\n  }\n": types.AccountsUsersDocument,
     "\n  query AccountsUser($id: ID!) { user(id: $id) { ...AccountUserFields } }\n": types.AccountsUserDocument,
     "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n": types.AccountsUserTypeFieldsDocument,
+    "\n  fragment CatalogProductFields on Product { id name description price stock category createdAt updatedAt }\n": types.CatalogProductFieldsFragmentDoc,
+    "\n  mutation CatalogCreate($input: ProductInput!) { createProduct(input: $input) { ...CatalogProductFields } }\n": types.CatalogCreateDocument,
+    "\n  mutation CatalogUpdate($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { ...CatalogProductFields } }\n": types.CatalogUpdateDocument,
+    "\n  mutation CatalogDelete($id: ID!) { deleteProduct(id: $id) }\n": types.CatalogDeleteDocument,
+    "\n  query CatalogProduct($id: ID!) { product(id: $id) { ...CatalogProductFields } }\n": types.CatalogProductDocument,
+    "\n  query CatalogCategories { categories }\n": types.CatalogCategoriesDocument,
+    "\n  query CatalogProducts(\n    $first: Int, $after: String, $search: String, $category: String,\n    $minPrice: Money, $maxPrice: Money, $inStock: Boolean, $sort: ProductSort\n  ) {\n    products(\n      first: $first, after: $after, search: $search, category: $category,\n      minPrice: $minPrice, maxPrice: $maxPrice, inStock: $inStock, sort: $sort\n    ) {\n      nodes { ...CatalogProductFields }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n": types.CatalogProductsDocument,
+    "\n        query CatalogDefaultPage { products { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }\n      ": types.CatalogDefaultPageDocument,
+    "\n        query CatalogPriceLiterals { products(minPrice: 10, maxPrice: \"20.00\") { nodes { name } totalCount } }\n      ": types.CatalogPriceLiteralsDocument,
+    "\n        query CatalogEdges { products(first: 3, sort: NAME_ASC) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage endCursor } } }\n      ": types.CatalogEdgesDocument,
     "\n  mutation CredentialsRegister($email: String!, $password: String!) {\n    register(input: { email: $email, password: $password }) { token user { id email } }\n  }\n": types.CredentialsRegisterDocument,
     "\n  mutation CredentialsLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { token user { id email } }\n  }\n": types.CredentialsLoginDocument,
     "\n  query CredentialsMe { me { id email } }\n": types.CredentialsMeDocument,
@@ -169,6 +189,46 @@ export function graphql(source: "\n  query AccountsUser($id: ID!) { user(id: $id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AccountsUserTypeFields { __type(name: \"User\") { fields { name } } }\n"): typeof import('./graphql').AccountsUserTypeFieldsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CatalogProductFields on Product { id name description price stock category createdAt updatedAt }\n"): typeof import('./graphql').CatalogProductFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogCreate($input: ProductInput!) { createProduct(input: $input) { ...CatalogProductFields } }\n"): typeof import('./graphql').CatalogCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogUpdate($id: ID!, $input: ProductUpdateInput!) { updateProduct(id: $id, input: $input) { ...CatalogProductFields } }\n"): typeof import('./graphql').CatalogUpdateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CatalogDelete($id: ID!) { deleteProduct(id: $id) }\n"): typeof import('./graphql').CatalogDeleteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogProduct($id: ID!) { product(id: $id) { ...CatalogProductFields } }\n"): typeof import('./graphql').CatalogProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogCategories { categories }\n"): typeof import('./graphql').CatalogCategoriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogProducts(\n    $first: Int, $after: String, $search: String, $category: String,\n    $minPrice: Money, $maxPrice: Money, $inStock: Boolean, $sort: ProductSort\n  ) {\n    products(\n      first: $first, after: $after, search: $search, category: $category,\n      minPrice: $minPrice, maxPrice: $maxPrice, inStock: $inStock, sort: $sort\n    ) {\n      nodes { ...CatalogProductFields }\n      pageInfo { hasNextPage endCursor }\n      totalCount\n    }\n  }\n"): typeof import('./graphql').CatalogProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query CatalogDefaultPage { products { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }\n      "): typeof import('./graphql').CatalogDefaultPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query CatalogPriceLiterals { products(minPrice: 10, maxPrice: \"20.00\") { nodes { name } totalCount } }\n      "): typeof import('./graphql').CatalogPriceLiteralsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query CatalogEdges { products(first: 3, sort: NAME_ASC) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage endCursor } } }\n      "): typeof import('./graphql').CatalogEdgesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -35,16 +35,25 @@ export type ProductInput = {
   /** 1 to 200 characters. */
   name: string;
   /** At least 0, at most 1000000.00. */
-  price: string;
+  price: string | number;
   /** An integer from 0 to 1,000,000,000. */
   stock: number;
 };
+
+export type ProductSort =
+  | 'NAME_ASC'
+  /** Most recently created first. */
+  | 'NEWEST'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  /** With a search: products whose name alone matches first, then the others; newest first within each. Without a search: NEWEST. */
+  | 'RELEVANCE';
 
 export type ProductUpdateInput = {
   category?: string | null | undefined;
   description?: string | null | undefined;
   name?: string | null | undefined;
-  price?: string | null | undefined;
+  price?: string | number | null | undefined;
   stock?: number | null | undefined;
 };
 
@@ -112,6 +121,71 @@ export type AccountsUserTypeFieldsQueryVariables = Exact<{ [key: string]: never;
 
 
 export type AccountsUserTypeFieldsQuery = { __type: { fields: Array<{ name: string }> | null } | null };
+
+export type CatalogProductFieldsFragment = { id: string, name: string, description: string, price: string, stock: number, category: string, createdAt: string, updatedAt: string };
+
+export type CatalogCreateMutationVariables = Exact<{
+  input: ProductInput;
+}>;
+
+
+export type CatalogCreateMutation = { createProduct: { id: string, name: string, description: string, price: string, stock: number, category: string, createdAt: string, updatedAt: string } };
+
+export type CatalogUpdateMutationVariables = Exact<{
+  id: string | number;
+  input: ProductUpdateInput;
+}>;
+
+
+export type CatalogUpdateMutation = { updateProduct: { id: string, name: string, description: string, price: string, stock: number, category: string, createdAt: string, updatedAt: string } };
+
+export type CatalogDeleteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CatalogDeleteMutation = { deleteProduct: boolean };
+
+export type CatalogProductQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CatalogProductQuery = { product: { id: string, name: string, description: string, price: string, stock: number, category: string, createdAt: string, updatedAt: string } | null };
+
+export type CatalogCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogCategoriesQuery = { categories: Array<string> };
+
+export type CatalogProductsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  category?: string | null | undefined;
+  minPrice?: string | number | null | undefined;
+  maxPrice?: string | number | null | undefined;
+  inStock?: boolean | null | undefined;
+  sort?: ProductSort | null | undefined;
+}>;
+
+
+export type CatalogProductsQuery = { products: { totalCount: number, nodes: Array<{ id: string, name: string, description: string, price: string, stock: number, category: string, createdAt: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CatalogDefaultPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogDefaultPageQuery = { products: { totalCount: number, nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CatalogPriceLiteralsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogPriceLiteralsQuery = { products: { totalCount: number, nodes: Array<{ name: string }> } };
+
+export type CatalogEdgesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogEdgesQuery = { products: { edges: Array<{ cursor: string, node: { id: string } }>, nodes: Array<{ id: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CredentialsRegisterMutationVariables = Exact<{
   email: string;
@@ -484,6 +558,18 @@ export const AccountUserFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"AccountUserFields"}) as unknown as TypedDocumentString<AccountUserFieldsFragment, unknown>;
+export const CatalogProductFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CatalogProductFields on Product {
+  id
+  name
+  description
+  price
+  stock
+  category
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"CatalogProductFields"}) as unknown as TypedDocumentString<CatalogProductFieldsFragment, unknown>;
 export const OrderConnectionFieldsFragmentDoc = new TypedDocumentString(`
     fragment OrderConnectionFields on OrderConnection {
   edges {
@@ -634,6 +720,139 @@ export const AccountsUserTypeFieldsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccountsUserTypeFieldsQuery, AccountsUserTypeFieldsQueryVariables>;
+export const CatalogCreateDocument = new TypedDocumentString(`
+    mutation CatalogCreate($input: ProductInput!) {
+  createProduct(input: $input) {
+    ...CatalogProductFields
+  }
+}
+    fragment CatalogProductFields on Product {
+  id
+  name
+  description
+  price
+  stock
+  category
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CatalogCreateMutation, CatalogCreateMutationVariables>;
+export const CatalogUpdateDocument = new TypedDocumentString(`
+    mutation CatalogUpdate($id: ID!, $input: ProductUpdateInput!) {
+  updateProduct(id: $id, input: $input) {
+    ...CatalogProductFields
+  }
+}
+    fragment CatalogProductFields on Product {
+  id
+  name
+  description
+  price
+  stock
+  category
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CatalogUpdateMutation, CatalogUpdateMutationVariables>;
+export const CatalogDeleteDocument = new TypedDocumentString(`
+    mutation CatalogDelete($id: ID!) {
+  deleteProduct(id: $id)
+}
+    `) as unknown as TypedDocumentString<CatalogDeleteMutation, CatalogDeleteMutationVariables>;
+export const CatalogProductDocument = new TypedDocumentString(`
+    query CatalogProduct($id: ID!) {
+  product(id: $id) {
+    ...CatalogProductFields
+  }
+}
+    fragment CatalogProductFields on Product {
+  id
+  name
+  description
+  price
+  stock
+  category
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CatalogProductQuery, CatalogProductQueryVariables>;
+export const CatalogCategoriesDocument = new TypedDocumentString(`
+    query CatalogCategories {
+  categories
+}
+    `) as unknown as TypedDocumentString<CatalogCategoriesQuery, CatalogCategoriesQueryVariables>;
+export const CatalogProductsDocument = new TypedDocumentString(`
+    query CatalogProducts($first: Int, $after: String, $search: String, $category: String, $minPrice: Money, $maxPrice: Money, $inStock: Boolean, $sort: ProductSort) {
+  products(
+    first: $first
+    after: $after
+    search: $search
+    category: $category
+    minPrice: $minPrice
+    maxPrice: $maxPrice
+    inStock: $inStock
+    sort: $sort
+  ) {
+    nodes {
+      ...CatalogProductFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment CatalogProductFields on Product {
+  id
+  name
+  description
+  price
+  stock
+  category
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CatalogProductsQuery, CatalogProductsQueryVariables>;
+export const CatalogDefaultPageDocument = new TypedDocumentString(`
+    query CatalogDefaultPage {
+  products {
+    nodes {
+      id
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogDefaultPageQuery, CatalogDefaultPageQueryVariables>;
+export const CatalogPriceLiteralsDocument = new TypedDocumentString(`
+    query CatalogPriceLiterals {
+  products(minPrice: 10, maxPrice: "20.00") {
+    nodes {
+      name
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogPriceLiteralsQuery, CatalogPriceLiteralsQueryVariables>;
+export const CatalogEdgesDocument = new TypedDocumentString(`
+    query CatalogEdges {
+  products(first: 3, sort: NAME_ASC) {
+    edges {
+      cursor
+      node {
+        id
+      }
+    }
+    nodes {
+      id
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogEdgesQuery, CatalogEdgesQueryVariables>;
 export const CredentialsRegisterDocument = new TypedDocumentString(`
     mutation CredentialsRegister($email: String!, $password: String!) {
   register(input: {email: $email, password: $password}) {
