@@ -2,6 +2,7 @@
 // SQLite file with the demo data. Skipped (with a message) where Chromium is not installed,
 // mandatory in CI (TEST_BROWSER_REQUIRED=1).
 import type { Page } from 'playwright-core';
+import { graphql } from './support/gql';
 import { browserAvailable, screenshot, startStorefront, unlabelledFields, type Storefront } from './support/browser';
 
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
@@ -14,8 +15,8 @@ describeInBrowser('storefront in Chromium', () => {
   afterAll(async () => shop?.close());
 
   async function tokenFor(email: string, password: string): Promise<string> {
-    const result = await shop.gql<{ login: { token: string } }>(
-      'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    const result = await shop.gql(
+      graphql(`mutation StorefrontLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`),
       { email, password },
     );
     if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
@@ -35,7 +36,7 @@ describeInBrowser('storefront in Chromium', () => {
   }
 
   async function statusOf(id: string, token: string): Promise<string | undefined> {
-    const result = await shop.gql<{ order: { status: string } | null }>('query ($id: ID!) { order(id: $id) { status } }', { id }, token);
+    const result = await shop.gql(graphql(`query StorefrontOrderStatus($id: ID!) { order(id: $id) { status } }`), { id }, token);
     return result.data?.order?.status;
   }
 
@@ -130,7 +131,7 @@ describeInBrowser('storefront in Chromium', () => {
       expect(keys.length).toBeGreaterThanOrEqual(2);
       expect(new Set(keys).size).toBe(1);
       const token = await tokenFor(email, 'correct horse battery');
-      const mine = await shop.gql<{ myOrders: { totalCount: number } }>('{ myOrders { totalCount } }', {}, token);
+      const mine = await shop.gql(graphql(`query StorefrontMyOrderCount { myOrders { totalCount } }`), {}, token);
       expect(mine.data?.myOrders.totalCount).toBe(1);
 
       // My orders: the new order, pending, with its two lines; the cart is empty again.
@@ -163,8 +164,8 @@ describeInBrowser('storefront in Chromium', () => {
 
   it('an admin signs in by keyboard, creates a product that appears in the catalog, edits it, marks an order paid and deletes the product', async () => {
     const customer = await tokenFor('user@example.com', 'user123');
-    const placed = await shop.gql<{ placeOrder: { id: string } }>(
-      'mutation { placeOrder(input: { items: [{ productId: "1", quantity: 1 }] }) { id } }',
+    const placed = await shop.gql(
+      graphql(`mutation StorefrontPlaceOne { placeOrder(input: { items: [{ productId: "1", quantity: 1 }] }) { id } }`),
       {},
       customer,
     );
@@ -234,7 +235,7 @@ describeInBrowser('storefront in Chromium', () => {
     await page.getByRole('button', { name: 'Delete Trailhead Storm Lantern' }).click();
     await page.getByText('48 products').waitFor();
     expect(await page.getByRole('cell', { name: 'Trailhead Storm Lantern', exact: true }).count()).toBe(0);
-    const search = await shop.gql<{ products: { totalCount: number } }>('{ products(search: "storm lantern") { totalCount } }');
+    const search = await shop.gql(graphql(`query StorefrontLanternCount { products(search: "storm lantern") { totalCount } }`));
     expect(search.data?.products.totalCount).toBe(0);
 
     expect(consoleErrors).toEqual([]);
@@ -243,8 +244,8 @@ describeInBrowser('storefront in Chromium', () => {
 
   it('a second buyer sees "only N left" when the stock runs short, and can order what is left', async () => {
     const admin = await tokenFor('admin@example.com', 'admin123');
-    const created = await shop.gql<{ createProduct: { id: string } }>(
-      'mutation { createProduct(input: { name: "Beeswax Pillar Candle", description: "Hand-poured.", price: "12.00", stock: 3, category: "Home & Kitchen" }) { id } }',
+    const created = await shop.gql(
+      graphql(`mutation StorefrontCreateCandle { createProduct(input: { name: "Beeswax Pillar Candle", description: "Hand-poured.", price: "12.00", stock: 3, category: "Home & Kitchen" }) { id } }`),
       {},
       admin,
     );
@@ -272,8 +273,8 @@ describeInBrowser('storefront in Chromium', () => {
     await second.page.waitForURL(/\/orders\?placed=/);
     await second.page.getByText('1 × Beeswax Pillar Candle').waitFor();
 
-    const product = await shop.gql<{ product: { stock: number } }>('query ($id: ID!) { product(id: $id) { stock } }', { id: productId });
-    expect(product.data?.product.stock).toBe(0);
+    const product = await shop.gql(graphql(`query StorefrontStock($id: ID!) { product(id: $id) { stock } }`), { id: productId });
+    expect(product.data?.product?.stock).toBe(0);
     expect([...first.consoleErrors, ...second.consoleErrors]).toEqual([]);
     await first.context.close();
     await second.context.close();
@@ -336,9 +337,9 @@ describeInBrowser('storefront in Chromium', () => {
 
   it('reads on a phone-sized window, starts with a skip link for keyboards, and says when sign-in is rate limited', async () => {
     const email = `locked-${Date.now()}@example.com`;
-    await shop.gql('mutation ($email: String!) { register(input: { email: $email, password: "correct horse battery" }) { token } }', { email });
+    await shop.gql(graphql(`mutation StorefrontRegister($email: String!) { register(input: { email: $email, password: "correct horse battery" }) { token } }`), { email });
     for (let attempt = 0; attempt < 10; attempt++) {
-      await shop.gql('mutation ($email: String!) { login(email: $email, password: "wrong password") { token } }', { email });
+      await shop.gql(graphql(`mutation StorefrontWrongLogin($email: String!) { login(email: $email, password: "wrong password") { token } }`), { email });
     }
 
     const { page, consoleErrors, context } = await shop.newPerson({ width: 390, height: 844 });

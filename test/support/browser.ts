@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { graphqlClient, type GraphQLClient } from './graphql';
 import { freePort, runServer, waitUntilListening, type ServerProcess } from './serverProcess';
 import { TEST_JWT_SECRET } from './testApp';
 
@@ -58,7 +59,8 @@ export interface Storefront {
   browser: Browser;
   /** A fresh browser profile (own localStorage), like a second person on another machine. */
   newPerson(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { extensions: { code: string } }[] }>;
+  /** POST /graphql to this server, as the tests' other apps do (./graphql.ts). */
+  gql: GraphQLClient;
   close(): Promise<void>;
 }
 
@@ -101,14 +103,7 @@ export async function startStorefront(): Promise<Storefront> {
       page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
       return { context, page, consoleErrors };
     },
-    async gql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    },
+    gql: graphqlClient(url),
     async close() {
       await browser.close();
       server.child.kill('SIGTERM');

@@ -71,6 +71,15 @@ type Documents = {
     "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n": typeof types.StatementsCancelOrderDocument,
     "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      ": typeof types.StatementsOrdersDocument,
     "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      ": typeof types.StatementsShoppersDocument,
+    "mutation StorefrontLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": typeof types.StorefrontLoginDocument,
+    "query StorefrontOrderStatus($id: ID!) { order(id: $id) { status } }": typeof types.StorefrontOrderStatusDocument,
+    "query StorefrontMyOrderCount { myOrders { totalCount } }": typeof types.StorefrontMyOrderCountDocument,
+    "mutation StorefrontPlaceOne { placeOrder(input: { items: [{ productId: \"1\", quantity: 1 }] }) { id } }": typeof types.StorefrontPlaceOneDocument,
+    "query StorefrontLanternCount { products(search: \"storm lantern\") { totalCount } }": typeof types.StorefrontLanternCountDocument,
+    "mutation StorefrontCreateCandle { createProduct(input: { name: \"Beeswax Pillar Candle\", description: \"Hand-poured.\", price: \"12.00\", stock: 3, category: \"Home & Kitchen\" }) { id } }": typeof types.StorefrontCreateCandleDocument,
+    "query StorefrontStock($id: ID!) { product(id: $id) { stock } }": typeof types.StorefrontStockDocument,
+    "mutation StorefrontRegister($email: String!) { register(input: { email: $email, password: \"correct horse battery\" }) { token } }": typeof types.StorefrontRegisterDocument,
+    "mutation StorefrontWrongLogin($email: String!) { login(email: $email, password: \"wrong password\") { token } }": typeof types.StorefrontWrongLoginDocument,
     "\n  mutation RacePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status items { quantity product { id } } }\n  }\n": typeof types.RacePlaceOrderDocument,
     "\n  mutation RaceCancelOrder($id: ID!) { cancelOrder(id: $id) { id status } }\n": typeof types.RaceCancelOrderDocument,
     "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n": typeof types.OrderFieldsFragmentDoc,
@@ -142,6 +151,15 @@ const documents: Documents = {
     "\n  mutation StatementsCancelOrder($id: ID!) { cancelOrder(id: $id) { id } }\n": types.StatementsCancelOrderDocument,
     "\n        query StatementsOrders($first: Int) {\n          orders(first: $first) { nodes { id total user { email } items { quantity unitPrice product { name } } } }\n        }\n      ": types.StatementsOrdersDocument,
     "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      ": types.StatementsShoppersDocument,
+    "mutation StorefrontLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }": types.StorefrontLoginDocument,
+    "query StorefrontOrderStatus($id: ID!) { order(id: $id) { status } }": types.StorefrontOrderStatusDocument,
+    "query StorefrontMyOrderCount { myOrders { totalCount } }": types.StorefrontMyOrderCountDocument,
+    "mutation StorefrontPlaceOne { placeOrder(input: { items: [{ productId: \"1\", quantity: 1 }] }) { id } }": types.StorefrontPlaceOneDocument,
+    "query StorefrontLanternCount { products(search: \"storm lantern\") { totalCount } }": types.StorefrontLanternCountDocument,
+    "mutation StorefrontCreateCandle { createProduct(input: { name: \"Beeswax Pillar Candle\", description: \"Hand-poured.\", price: \"12.00\", stock: 3, category: \"Home & Kitchen\" }) { id } }": types.StorefrontCreateCandleDocument,
+    "query StorefrontStock($id: ID!) { product(id: $id) { stock } }": types.StorefrontStockDocument,
+    "mutation StorefrontRegister($email: String!) { register(input: { email: $email, password: \"correct horse battery\" }) { token } }": types.StorefrontRegisterDocument,
+    "mutation StorefrontWrongLogin($email: String!) { login(email: $email, password: \"wrong password\") { token } }": types.StorefrontWrongLoginDocument,
     "\n  mutation RacePlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) { id status items { quantity product { id } } }\n  }\n": types.RacePlaceOrderDocument,
     "\n  mutation RaceCancelOrder($id: ID!) { cancelOrder(id: $id) { id status } }\n": types.RaceCancelOrderDocument,
     "\n  fragment OrderFields on Order {\n    id status total createdAt updatedAt\n    user { id email }\n    items { id productName quantity unitPrice lineTotal product { id name price archived } }\n  }\n": types.OrderFieldsFragmentDoc,
@@ -381,6 +399,42 @@ export function graphql(source: "\n        query StatementsOrders($first: Int) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query StatementsShoppers($first: Int) {\n          users(first: $first, search: \"shopper\") {\n            nodes {\n              email\n              orders(first: 2) { totalCount nodes { id items { quantity } } }\n              pending: orders(first: 5, status: PENDING) { totalCount }\n            }\n          }\n        }\n      "): typeof import('./graphql').StatementsShoppersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StorefrontLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }"): typeof import('./graphql').StorefrontLoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StorefrontOrderStatus($id: ID!) { order(id: $id) { status } }"): typeof import('./graphql').StorefrontOrderStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StorefrontMyOrderCount { myOrders { totalCount } }"): typeof import('./graphql').StorefrontMyOrderCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StorefrontPlaceOne { placeOrder(input: { items: [{ productId: \"1\", quantity: 1 }] }) { id } }"): typeof import('./graphql').StorefrontPlaceOneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StorefrontLanternCount { products(search: \"storm lantern\") { totalCount } }"): typeof import('./graphql').StorefrontLanternCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StorefrontCreateCandle { createProduct(input: { name: \"Beeswax Pillar Candle\", description: \"Hand-poured.\", price: \"12.00\", stock: 3, category: \"Home & Kitchen\" }) { id } }"): typeof import('./graphql').StorefrontCreateCandleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query StorefrontStock($id: ID!) { product(id: $id) { stock } }"): typeof import('./graphql').StorefrontStockDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StorefrontRegister($email: String!) { register(input: { email: $email, password: \"correct horse battery\" }) { token } }"): typeof import('./graphql').StorefrontRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StorefrontWrongLogin($email: String!) { login(email: $email, password: \"wrong password\") { token } }"): typeof import('./graphql').StorefrontWrongLoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -447,6 +447,62 @@ export type StatementsShoppersQueryVariables = Exact<{
 
 export type StatementsShoppersQuery = { users: { nodes: Array<{ email: string, orders: { totalCount: number, nodes: Array<{ id: string, items: Array<{ quantity: number }> }> }, pending: { totalCount: number } }> } };
 
+export type StorefrontLoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type StorefrontLoginMutation = { login: { token: string } };
+
+export type StorefrontOrderStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StorefrontOrderStatusQuery = { order: { status: OrderStatus } | null };
+
+export type StorefrontMyOrderCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StorefrontMyOrderCountQuery = { myOrders: { totalCount: number } };
+
+export type StorefrontPlaceOneMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StorefrontPlaceOneMutation = { placeOrder: { id: string } };
+
+export type StorefrontLanternCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StorefrontLanternCountQuery = { products: { totalCount: number } };
+
+export type StorefrontCreateCandleMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StorefrontCreateCandleMutation = { createProduct: { id: string } };
+
+export type StorefrontStockQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StorefrontStockQuery = { product: { stock: number } | null };
+
+export type StorefrontRegisterMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type StorefrontRegisterMutation = { register: { token: string } };
+
+export type StorefrontWrongLoginMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type StorefrontWrongLoginMutation = { login: { token: string } };
+
 export type RacePlaceOrderMutationVariables = Exact<{
   input: PlaceOrderInput;
 }>;
@@ -1320,6 +1376,71 @@ export const StatementsShoppersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatementsShoppersQuery, StatementsShoppersQueryVariables>;
+export const StorefrontLoginDocument = new TypedDocumentString(`
+    mutation StorefrontLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontLoginMutation, StorefrontLoginMutationVariables>;
+export const StorefrontOrderStatusDocument = new TypedDocumentString(`
+    query StorefrontOrderStatus($id: ID!) {
+  order(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontOrderStatusQuery, StorefrontOrderStatusQueryVariables>;
+export const StorefrontMyOrderCountDocument = new TypedDocumentString(`
+    query StorefrontMyOrderCount {
+  myOrders {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontMyOrderCountQuery, StorefrontMyOrderCountQueryVariables>;
+export const StorefrontPlaceOneDocument = new TypedDocumentString(`
+    mutation StorefrontPlaceOne {
+  placeOrder(input: {items: [{productId: "1", quantity: 1}]}) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontPlaceOneMutation, StorefrontPlaceOneMutationVariables>;
+export const StorefrontLanternCountDocument = new TypedDocumentString(`
+    query StorefrontLanternCount {
+  products(search: "storm lantern") {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontLanternCountQuery, StorefrontLanternCountQueryVariables>;
+export const StorefrontCreateCandleDocument = new TypedDocumentString(`
+    mutation StorefrontCreateCandle {
+  createProduct(
+    input: {name: "Beeswax Pillar Candle", description: "Hand-poured.", price: "12.00", stock: 3, category: "Home & Kitchen"}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontCreateCandleMutation, StorefrontCreateCandleMutationVariables>;
+export const StorefrontStockDocument = new TypedDocumentString(`
+    query StorefrontStock($id: ID!) {
+  product(id: $id) {
+    stock
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontStockQuery, StorefrontStockQueryVariables>;
+export const StorefrontRegisterDocument = new TypedDocumentString(`
+    mutation StorefrontRegister($email: String!) {
+  register(input: {email: $email, password: "correct horse battery"}) {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontRegisterMutation, StorefrontRegisterMutationVariables>;
+export const StorefrontWrongLoginDocument = new TypedDocumentString(`
+    mutation StorefrontWrongLogin($email: String!) {
+  login(email: $email, password: "wrong password") {
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<StorefrontWrongLoginMutation, StorefrontWrongLoginMutationVariables>;
 export const RacePlaceOrderDocument = new TypedDocumentString(`
     mutation RacePlaceOrder($input: PlaceOrderInput!) {
   placeOrder(input: $input) {
