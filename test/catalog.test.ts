@@ -3,7 +3,8 @@ import { dialects } from './support/databases';
 import { codeOf, fieldOf } from './support/graphql';
 import { graphql } from './support/gql';
 import type { CatalogProductFieldsFragment, CatalogProductsQuery, CatalogProductsQueryVariables } from './support/gql/graphql';
-import { startTestApp, type TestApp } from './support/testApp';
+import { shopSuite } from './support/shopSuite';
+import type { TestApp } from './support/testApp';
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -73,19 +74,7 @@ describe.each(dialects)('catalog on %s', (dialect) => {
   let admin: string;
   let customer: string;
 
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
-
-  beforeEach(async () => {
-    await app.reset();
-    admin = (await app.signUp('admin@example.com', { role: 'admin' })).token;
-    customer = (await app.signUp('customer@example.com')).token;
-  });
+  shopSuite(dialect, (shop) => ({ app, admin, customer } = shop));
 
   async function productCount(): Promise<number> {
     const row = (await app.db('products').count({ n: '*' }).first()) as { n: number | string } | undefined;

@@ -1,6 +1,7 @@
 import { reindexProducts } from '../src/db/productSearchWords';
 import { dialects } from './support/databases';
-import { startTestApp, type TestApp } from './support/testApp';
+import { shopSuite } from './support/shopSuite';
+import type { TestApp } from './support/testApp';
 
 const PRODUCT_KEYS = ['category', 'created_at', 'description', 'id', 'name', 'price', 'stock', 'updated_at'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -34,19 +35,7 @@ describe.each(dialects)('REST /api/products on %s', (dialect) => {
   let admin: string;
   let customer: string;
 
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-  });
-
-  afterAll(async () => {
-    await app.close();
-  });
-
-  beforeEach(async () => {
-    await app.reset();
-    admin = (await app.signUp('admin@example.com', { role: 'admin' })).token;
-    customer = (await app.signUp('customer@example.com')).token;
-  });
+  shopSuite(dialect, (shop) => ({ app, admin, customer } = shop));
 
   async function productCount(): Promise<number> {
     const row = (await app.db('products').count({ n: '*' }).first()) as { n: number | string } | undefined;

@@ -3,7 +3,8 @@
 import { reindexProducts } from '../src/db/productSearchWords';
 import { SEARCH_COUNT_CAP } from '../src/services/products';
 import { dialects } from './support/databases';
-import { startTestApp, type GraphQLResponse, type TestApp } from './support/testApp';
+import { shopSuite } from './support/shopSuite';
+import type { GraphQLResponse, TestApp } from './support/testApp';
 
 interface Page {
   nodes: { id: string; name: string }[];
@@ -33,17 +34,7 @@ describe.each(dialects)('search index on %s', (dialect) => {
   let admin: string;
   let customer: string;
 
-  beforeAll(async () => {
-    app = await startTestApp(dialect);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
-  beforeEach(async () => {
-    await app.reset();
-    admin = (await app.signUp('admin@example.com', { role: 'admin' })).token;
-    customer = (await app.signUp('customer@example.com')).token;
-  });
+  shopSuite(dialect, (shop) => ({ app, admin, customer } = shop));
 
   async function search(variables: Record<string, unknown>): Promise<Page> {
     return ok(await app.gql<{ products: Page }>(SEARCH, variables)).products;
