@@ -7,6 +7,7 @@ import { buildSchema, parse } from 'graphql';
 import { CACHE_BOUNDS, graphqlCachePolicies, VARY } from '../src/cache/policy';
 import { cacheHints, typeDefs } from '../src/graphql/generated/typeDefs';
 import { dialects } from './support/databases';
+import { assertMatchesOpenApi } from './support/openapiValidation';
 import { createProduct } from './support/products';
 import { startTestApp, type TestApp } from './support/testApp';
 
@@ -118,18 +119,21 @@ describe.each(dialects)('HTTP caching and the Redis response cache on %s', (dial
     fetch(`${app.url}${path}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
 
   describe('headers', () => {
-    it('REST catalog reads: public with the stock bound, a strong ETag, Vary, 304 on If-None-Match', async () => {
+    it('REST catalog reads: public with the stock bound, a strong ETag, Vary, 304 on If-None-Match, each as the OpenAPI document says', async () => {
       const id = await product();
       for (const path of ['/api/products', `/api/products/${id}`]) {
         const response = await get(path);
         expect(response.status).toBe(200);
+        assertMatchesOpenApi('GET', path, 200, Object.fromEntries(response.headers), await response.clone().json());
         expect(response.headers.get('cache-control')).toBe(`public, max-age=${stockMaxAge}, stale-while-revalidate=${CACHE_BOUNDS.stock.stale}`);
         expect(response.headers.get('vary')).toContain(VARY);
         const etag = response.headers.get('etag');
         expect(etag).toMatch(/^"[^"]+"$/); // strong: no W/
         const again = await get(path, revalidate(etag!));
         expect(again.status).toBe(304);
-        expect(await again.text()).toBe('');
+        const body = await again.text();
+        expect(body).toBe('');
+        assertMatchesOpenApi('GET', path, 304, Object.fromEntries(again.headers), body);
       }
     });
 

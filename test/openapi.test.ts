@@ -169,7 +169,14 @@ describe('assertMatchesOpenApi', () => {
   };
 
   it('accepts a documented response and matches path templates, ignoring the query string', () => {
-    expect(() => assertMatchesOpenApi('GET', '/api/products/7?x=1', 200, json, product)).not.toThrow();
+    const cached = { ...json, 'cache-control': 'public, max-age=5, stale-while-revalidate=5', etag: '"a1"', vary: 'Authorization' };
+    expect(() => assertMatchesOpenApi('GET', '/api/products/7?x=1', 200, cached, product)).not.toThrow();
+  });
+
+  it('refuses an answer without a header the document requires, or with one of the wrong form', () => {
+    expect(() => assertMatchesOpenApi('GET', '/api/products/7', 200, json, product)).toThrow(/required header Cache-Control is missing/);
+    const weak = { ...json, 'cache-control': 'private, no-store', etag: 'W/"a1"', vary: 'Authorization' };
+    expect(() => assertMatchesOpenApi('GET', '/api/products/7', 200, weak, product)).toThrow(/header ETag/);
   });
 
   it('refuses a body that strays from its schema, naming what is wrong', () => {

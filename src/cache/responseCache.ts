@@ -127,6 +127,7 @@ function sendHit(req: Request, res: Response, entry: Entry): void {
   res.setHeader('Age', String(Math.max(0, Math.floor((Date.now() - entry.at) / 1000))));
   res.setHeader('X-Cache', 'HIT');
   if (req.fresh) {
+    res.removeHeader('content-type'); // no body, as Express's own 304s
     res.status(304).end();
     return;
   }

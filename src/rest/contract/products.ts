@@ -1,5 +1,6 @@
 // The products endpoints: what they read and answer, and the operations built from them.
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { PRIVATE_CACHE_CONTROL, publicCacheControl, REST_CATALOG_POLICY, VARY } from '../../cache/policy';
 import { OFFSET_PRODUCT_SORTS, type OffsetProductSort } from '../../domain';
 import { MAX_SEARCH_LENGTH, MAX_STOCK, PRODUCT_TEXT_LENGTHS, REQUIRED_PRODUCT_FIELDS, SEARCH_COUNT_CAP } from '../../services/products';
 import { ALWAYS, error, JSON_BODY_ERRORS } from './errors';
@@ -80,6 +81,18 @@ export const ProductList = z
 
 const product = (description: string) => ({ description, content: json(ProductBody) });
 
+/** What a catalog read tells caches; src/cache/policy.ts decides it. */
+const CachingHeaders = z.object({
+  'Cache-Control': z.string().openapi({
+    description: `\`${publicCacheControl(REST_CATALOG_POLICY.maxAge)}\` without Authorization (shared caches and CDNs may keep it); \`${PRIVATE_CACHE_CONTROL}\` with it`,
+  }),
+  ETag: z.string().regex(/^"[^"]*"$/).openapi({ description: 'A strong validator of the body: sent back in If-None-Match, it gets 304 while it holds' }),
+  Vary: z.string().openapi({ description: `\`${VARY}\`: what a shared cache keys on besides the URL` }),
+});
+const Revalidation = z.object({ 'If-None-Match': z.string().optional().openapi({ description: 'The ETag of an earlier answer' }) });
+const cached = <T extends object>(response: T) => ({ ...response, headers: CachingHeaders });
+const NOT_MODIFIED = cached({ description: 'The ETag in If-None-Match still holds: no body' });
+
 export const productPaths: RouteConfig[] = [
   {
     method: 'get',
@@ -87,9 +100,10 @@ export const productPaths: RouteConfig[] = [
     operationId: 'listProducts',
     summary: 'List products, newest first',
     tags: ['Products'],
-    request: { query: ProductQuery },
+    request: { query: ProductQuery, headers: Revalidation },
     responses: {
-      '200': { description: 'One page of products', content: json(ProductList) },
+      '200': cached({ description: 'One page of products', content: json(ProductList) }),
+      '304': NOT_MODIFIED,
       '401': error('InvalidToken'),
       '422': error('InvalidInput', 'A bad page, limit or search, or a parameter given twice'),
       '429': error('TooManySearches'),
@@ -122,9 +136,10 @@ export const productPaths: RouteConfig[] = [
     operationId: 'getProduct',
     summary: 'One product',
     tags: ['Products'],
-    request: { params: IdParams },
+    request: { params: IdParams, headers: Revalidation },
     responses: {
-      '200': product('The product'),
+      '200': cached(product('The product')),
+      '304': NOT_MODIFIED,
       '401': error('InvalidToken'),
       '404': error('NotFound', 'No product has this id'),
       '422': error('InvalidInput', 'The id is not a positive integer'),
