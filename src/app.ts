@@ -10,6 +10,7 @@ import { pendingMigrations } from './db/migrations';
 import { createReadRouting } from './db/readRouting';
 import { cacheHeaders, UNCACHEABLE } from './cache/policy';
 import { createPersistedQueryStore } from './cache/persistedQueries';
+import { connectCacheRedis, readyOrTimeout } from './cache/redis';
 import { createResponseCache } from './cache/responseCache';
 import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
 import { sandboxSecurityHeaders } from './graphql/sandboxPage';
@@ -49,8 +50,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const readRouting = await createReadRouting(options.db, options.config, options.logger);
   const { database } = options.config;
   const expensiveReads = createExpensiveReadGate(expensiveReadPermits(database.client === 'mysql' ? database.poolMax : 1));
-  const responseCache = createResponseCache(options.config, options.logger);
-  await responseCache.ready();
+  // One Redis connection for the caches (responses, persisted queries), waited for once at start-up.
+  const cacheRedis = options.config.redisUrl === null ? null : connectCacheRedis(options.config.redisUrl);
+  if (cacheRedis) await readyOrTimeout(cacheRedis);
+  const responseCache = createResponseCache(options.config, options.logger, cacheRedis);
   const deps: AppDeps = { ...options, loginThrottle, readRouting, expensiveReads, catalog: responseCache, pendingMigrations: () => pendingMigrations(options.db) };
   const app = express();
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
@@ -60,8 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const lifecycle: Lifecycle = { draining: false };
-  const persistedQueries = createPersistedQueryStore(deps.config, deps.logger);
-  await persistedQueries?.ready();
+  const persistedQueries = createPersistedQueryStore(deps.config, deps.logger, cacheRedis);
   const apollo = createApolloServer(httpServer, deps.logger, { nodeEnv: deps.config.env, executor: deps.config.graphqlExecutor, persistedQueries });
   await apollo.start();
   // GET /graphql (the Sandbox page): only the pinned embed and the page's own inline script run.
@@ -121,7 +123,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       try {
         await apollo.stop();
       } finally {
-        await Promise.all([loginThrottle.close(), readRouting.close(), responseCache.close(), persistedQueries?.close(), orderExpiry?.stop()]);
+        await Promise.all([loginThrottle.close(), readRouting.close(), orderExpiry?.stop()]);
+        cacheRedis?.disconnect();
       }
     },
   };

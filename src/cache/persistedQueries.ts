@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config';
-import { connectCacheRedis, readyOrTimeout } from './redis';
 
 /** Persisted documents outlive this long in Redis without use (Apollo's own default is 5 minutes). */
 export const PERSISTED_QUERY_TTL_SECONDS = 24 * 60 * 60;
@@ -10,9 +10,6 @@ export interface PersistedQueryStore {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, options?: { ttl?: number | null }): Promise<void>;
   delete(key: string): Promise<boolean | void>;
-  /** Resolves once Redis answers, or after a short wait (until then lookups find nothing). */
-  ready(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /**
@@ -22,9 +19,8 @@ export interface PersistedQueryStore {
  * lookup finds nothing (the client then sends the whole document, as APQ specifies) and a write is
  * dropped; nothing fails. Without REDIS_URL: null, and Apollo keeps them in memory.
  */
-export function createPersistedQueryStore(config: Readonly<Config>, logger: Logger): PersistedQueryStore | null {
-  if (config.redisUrl === null) return null;
-  const redis = connectCacheRedis(config.redisUrl);
+export function createPersistedQueryStore(config: Readonly<Config>, logger: Logger, redis: Redis | null): PersistedQueryStore | null {
+  if (redis === null) return null;
   let failing = false;
   const failed = (error: unknown) => {
     if (!failing) logger.warn({ err: error }, 'persisted queries: Redis unavailable, clients resend whole documents until it is back');
@@ -48,10 +44,6 @@ export function createPersistedQueryStore(config: Readonly<Config>, logger: Logg
     },
     async delete(key) {
       await redis.del(prefix + key).catch(failed);
-    },
-    ready: () => readyOrTimeout(redis),
-    async close() {
-      redis.disconnect();
     },
   };
 }

@@ -2,7 +2,6 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { connectCacheRedis, readyOrTimeout } from './redis';
 import { anonymousRead, publicMaxAge } from './policy';
 
 /**
@@ -22,9 +21,6 @@ export interface CatalogVersion {
  */
 export interface ResponseCache extends CatalogVersion {
   middleware: RequestHandler;
-  /** Resolves once Redis answers, or after a short wait (until it does, answers are computed). */
-  ready(): Promise<void>;
-  close(): Promise<void>;
 }
 
 /** The reads worth a lookup: anonymous GETs of the REST catalog and GraphQL queries in the URL. */
@@ -46,9 +42,10 @@ return {v, redis.call('GET', ARGV[1] .. v .. ARGV[2])}`;
 
 type LookupRedis = Redis & { lookup(versionKey: string, head: string, tail: string): Promise<[string, string | null]> };
 
-export function createResponseCache(config: Readonly<Config>, logger: Logger): ResponseCache {
-  if (!config.responseCache || config.redisUrl === null) return uncached;
-  const redis = connectCacheRedis(config.redisUrl) as LookupRedis;
+/** `cacheRedis`: the app's connection for the caches (src/cache/redis.ts), null without REDIS_URL. */
+export function createResponseCache(config: Readonly<Config>, logger: Logger, cacheRedis: Redis | null): ResponseCache {
+  if (!config.responseCache || cacheRedis === null) return uncached;
+  const redis = cacheRedis as LookupRedis;
   redis.defineCommand('lookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT });
   const prefix = config.cacheKeyPrefix;
   const versionKey = `${prefix}:version`;
@@ -96,10 +93,6 @@ export function createResponseCache(config: Readonly<Config>, logger: Logger): R
         failed(error);
       }
     },
-    ready: () => readyOrTimeout(redis),
-    async close() {
-      redis.disconnect();
-    },
   };
 }
 
@@ -107,8 +100,6 @@ export function createResponseCache(config: Readonly<Config>, logger: Logger): R
 const uncached: ResponseCache = {
   middleware: (_req, _res, next) => next(),
   async bump() {},
-  async ready() {},
-  async close() {},
 };
 
 /**
