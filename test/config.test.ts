@@ -77,6 +77,13 @@ describe('configuration', () => {
     );
   });
 
+  it('allows switching transaction retries off only outside production, with a warning', () => {
+    const off = loadConfig({ DB_HOST: 'db', DB_TRANSACTION_RETRY: 'off' });
+    expect(off.database).toMatchObject({ retryTransactions: false });
+    expect(off.warnings.join()).toMatch(/DB_TRANSACTION_RETRY=off/);
+    expect(problemWith({ NODE_ENV: 'production', JWT_SECRET: SECRET, DB_HOST: 'db', DB_TRANSACTION_RETRY: 'off' })).toBe('DB_TRANSACTION_RETRY');
+  });
+
   it('requires DB_HOST and a JWT_SECRET of at least 32 characters in production', () => {
     expect(problemWith({ NODE_ENV: 'production', JWT_SECRET: SECRET })).toBe('DB_HOST');
     expect(problemWith({ NODE_ENV: 'production', DB_HOST: 'db' })).toBe('JWT_SECRET');

@@ -2,11 +2,10 @@
 // dropped); the backup restored into a fresh database and the binary log replayed from the
 // backup's position to just before the accident brings back every acknowledged order. The
 // default server may run without a binary log, so this one starts its own (drills/support).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MariaServer } from '../../drills/support/mariadb';
+import { MariaServer, replicationArgs, templateDatadir } from '../../drills/support/mariadb';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db/knex';
 import { runSourceCommand } from '../support/commandProcess';
@@ -37,12 +36,9 @@ describeOnMariaDb('point-in-time recovery (MariaDB with a binary log of its own)
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-pitr-'));
     const datadir = path.join(dir, 'data');
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'], {
-      stdio: 'ignore',
-      timeout: 60_000,
-    });
+    cpSync(templateDatadir(dir), datadir, { recursive: true });
     // Replaying the log into the same server re-logs its GTIDs out of order: no strict mode here.
-    server = new MariaServer('pitr', datadir, 43000 + Math.floor(Math.random() * 1000), 1, ['--gtid-strict-mode=0']);
+    server = new MariaServer('pitr', datadir, 43000 + Math.floor(Math.random() * 1000), [...replicationArgs(1), '--gtid-strict-mode=0']);
     await server.start();
     await server.sql(`CREATE USER 'backup'@'127.0.0.1' IDENTIFIED BY 'pitr-password'`);
     await server.sql(`GRANT ALL ON *.* TO 'backup'@'127.0.0.1'`);
