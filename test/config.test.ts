@@ -45,6 +45,7 @@ describe('configuration', () => {
       replicas: [],
       replicaMaxLagSeconds: 5,
       waitForPositions: true,
+      retryTransactions: true,
     });
     expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '12' }).database).toMatchObject({ poolMax: 12 });
   });
