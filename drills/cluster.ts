@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { failoverDrill } from './cluster/failover';
 import { galeraDrill } from './cluster/galera';
 import { GALERA_PROVIDER } from './support/galera';
-import { runDrill } from './support/harness';
+import { runDrill, withCleanup, type Stop } from './support/harness';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -24,15 +25,13 @@ function missingPrograms(): string[] {
   return missing;
 }
 
-/** Runs one part with its own folder and its own list of things to stop, stopped in reverse order whatever happens. */
-async function part(name: string, run: (dir: string, stops: (() => Promise<unknown>)[]) => Promise<void>): Promise<void> {
+/** Runs one part with a folder of its own, removed afterwards; the part stops what it started. */
+async function part(name: string, run: (dir: string, stops: Stop[]) => Promise<void>): Promise<void> {
   console.log(`— ${name}`);
-  const dir = mkdtempSync(path.join(tmpdir(), `shopgraph-cluster-`));
-  const stops: (() => Promise<unknown>)[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-cluster-'));
   try {
-    await run(dir, stops);
+    await withCleanup((stops) => run(dir, stops));
   } finally {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.log(`(stopping: ${String(error)})`));
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -40,5 +39,6 @@ async function part(name: string, run: (dir: string, stops: (() => Promise<unkno
 runDrill('cluster', async () => {
   const missing = missingPrograms();
   if (missing.length > 0) throw new Error(`not installed: ${missing.join(', ')}`);
-  await part('Galera: three nodes, an instance on each', (dir, stops) => galeraDrill(dir, ROOT, stops));
+  if (!process.argv.includes('--skip-galera')) await part('Galera: three nodes, an instance on each', (dir, stops) => galeraDrill(dir, ROOT, stops));
+  await part('Failover: a primary, its replica promoted', (dir) => failoverDrill(dir, ROOT));
 });

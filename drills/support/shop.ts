@@ -106,10 +106,56 @@ export async function stockAndSold(server: MariaServer, productId: number): Prom
   return { stock: Number(stock), sold: Number(sold ?? 0), orders: Number(orders) };
 }
 
-/** Which of `ids` the server holds no order for. */
-export async function missingOrders(server: MariaServer, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await server.sql<{ id: number }>(`SELECT id FROM ${DATABASE}.orders WHERE id IN (?)`, [ids.map(Number)]);
-  const present = new Set(rows.map((row) => String(row.id)));
-  return ids.filter((id) => !present.has(id));
+/** An order a client was told was placed: its id, and the idempotency key it was placed with. */
+export interface Acknowledged {
+  id: string;
+  key: string;
+}
+
+/**
+ * Which acknowledged orders the server does not hold. By key, not by id alone: a server that lost
+ * orders hands their ids out again to new ones.
+ */
+export async function missingOrders(server: MariaServer, acknowledged: Acknowledged[]): Promise<Acknowledged[]> {
+  if (acknowledged.length === 0) return [];
+  const rows = await server.sql<{ order_id: number; idempotency_key: string }>(
+    `SELECT order_id, idempotency_key FROM ${DATABASE}.idempotency_keys WHERE idempotency_key IN (?)`,
+    [acknowledged.map((order) => order.key)],
+  );
+  const held = new Set(rows.map((row) => `${row.order_id}:${row.idempotency_key}`));
+  return acknowledged.filter((order) => !held.has(`${order.id}:${order.key}`));
+}
+
+export interface OrderLog {
+  /** Orders whose placement got a success answer. */
+  acknowledged: Acknowledged[];
+  /** Every answer, with when its request started (ms since the epoch) and its idempotency key. */
+  answers: (Placed & { at: number; key: string })[];
+}
+
+/**
+ * Each buyer places one-unit orders of `productId` while `running()`, as a careful client: after
+ * a 503 or a lost connection it sends the same idempotency key again, to the next instance,
+ * 200 ms later (at most 8 times).
+ */
+export async function orderWhile(running: () => boolean, bases: string[], buyers: Buyer[], productId: number): Promise<OrderLog> {
+  const log: OrderLog = { acknowledged: [], answers: [] };
+  await Promise.all(
+    buyers.map(async (buyer, index) => {
+      while (running()) {
+        const key = randomUUID();
+        for (let attempt = 0; attempt < 8; attempt += 1) {
+          const at = Date.now();
+          const answer = await placeOrder(bases[(index + attempt) % bases.length]!, buyer.token, [{ productId, quantity: 1 }], key).catch(
+            (error: unknown): Placed => ({ id: null, code: String(error), status: 0, retryAfter: null, ms: Date.now() - at, detail: '' }),
+          );
+          log.answers.push({ ...answer, at, key });
+          if (answer.id) log.acknowledged.push({ id: answer.id, key });
+          if (answer.id || (answer.status !== 503 && answer.status !== 0)) break;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    }),
+  );
+  return log;
 }

@@ -205,9 +205,12 @@ const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
  * too slow) rather than a bug: such requests get 503 / SERVICE_UNAVAILABLE and may be retried.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, errno, name } = (error ?? {}) as { code?: unknown; errno?: unknown; name?: unknown };
+  const { code, errno, name, fatal } = (error ?? {}) as { code?: unknown; errno?: unknown; name?: unknown; fatal?: unknown };
   return (
     name === 'KnexTimeoutError' ||
+    // mysql2's "Can't add new command when connection is in closed state", the only fatal error
+    // it gives no code: a statement (a failed transaction's ROLLBACK) sent after the connection died.
+    (fatal === true && code === undefined) ||
     (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
     (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno))
   );
