@@ -76,40 +76,40 @@ async function killAndPromote(dir: string, root: string, stops: Stop[], semiSync
 export async function failoverDrill(dir: string, root: string): Promise<void> {
   await check('primary killed (kill -9) under order load, semi-sync replica promoted: no acknowledged order lost, no answer slower than 5 s, writes resume by themselves', async () => {
     return withCleanup(async (stops) => {
-    const { log, killedAt, promotedAt, promotion, newPrimary, productId, errorLines } = await killAndPromote(path.join(dir, 'semisync'), root, stops, true);
-    const slowest = Math.max(...log.answers.map((answer) => answer.ms));
-    const gap = log.answers.filter((answer) => !answer.id);
-    const unexpected = gap.find((answer) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.retryAfter === null);
-    const resumed = log.answers.filter((answer) => answer.id && answer.at >= promotedAt).map((answer) => answer.at + answer.ms);
-    const missing = await missingOrders(newPrimary, log.acknowledged);
-    const { stock, sold } = await stockAndSold(newPrimary, productId);
-    expect(/applied up to \d+-\d+-\d+/.test(promotion), `the promotion did not wait for what the replica received: ${promotion}`);
-    expect(slowest <= 5000, `an answer took ${slowest.toFixed(0)} ms`);
-    expect(unexpected === undefined, `an answer in the gap was not 503 SERVICE_UNAVAILABLE with Retry-After: ${unexpected?.status} ${unexpected?.detail}\n${errorLines}`);
-    expect(resumed.length > 0 && Math.min(...resumed) - promotedAt <= 10_000, 'no order was placed within 10 s of the promotion');
-    expect(missing.length === 0, `${missing.length} of ${log.acknowledged.length} acknowledged orders are not on the new primary`);
-    expect(stock + sold === INITIAL_STOCK, `stock ${stock} + sold ${sold} ≠ ${INITIAL_STOCK}`);
-    const acknowledgedBeforeKill = log.answers.filter((answer) => answer.id && answer.at + answer.ms <= killedAt).length;
-    return (
-      `${log.acknowledged.length} orders acknowledged (${acknowledgedBeforeKill} before the kill), all on the new primary, stock + sold = ${INITIAL_STOCK}; ` +
-      `${gap.length} answers 503 with Retry-After in the gap, slowest answer ${slowest.toFixed(0)} ms (p99 ${percentile(log.answers.map((a) => a.ms), 99).toFixed(0)} ms); ` +
-      `promoted ${((promotedAt - killedAt) / 1000).toFixed(1)} s after the kill (${DETECTION_MS} ms to notice; ${promotion.replace(/^promote-replica: /, '')}); ` +
-      `first order placed ${(Math.min(...resumed) - promotedAt).toFixed(0)} ms after the promotion`
-    );
+      const { log, killedAt, promotedAt, promotion, newPrimary, productId, errorLines } = await killAndPromote(path.join(dir, 'semisync'), root, stops, true);
+      const slowest = Math.max(...log.answers.map((answer) => answer.ms));
+      const gap = log.answers.filter((answer) => !answer.id);
+      const unexpected = gap.find((answer) => answer.status !== 503 || answer.code !== 'SERVICE_UNAVAILABLE' || answer.retryAfter === null);
+      const resumed = log.answers.filter((answer) => answer.id && answer.at >= promotedAt).map((answer) => answer.at + answer.ms);
+      const missing = await missingOrders(newPrimary, log.acknowledged);
+      const { stock, sold } = await stockAndSold(newPrimary, productId);
+      expect(/applied up to \d+-\d+-\d+/.test(promotion), `the promotion did not wait for what the replica received: ${promotion}`);
+      expect(slowest <= 5000, `an answer took ${slowest.toFixed(0)} ms`);
+      expect(unexpected === undefined, `an answer in the gap was not 503 SERVICE_UNAVAILABLE with Retry-After: ${unexpected?.status} ${unexpected?.detail}\n${errorLines}`);
+      expect(resumed.length > 0 && Math.min(...resumed) - promotedAt <= 10_000, 'no order was placed within 10 s of the promotion');
+      expect(missing.length === 0, `${missing.length} of ${log.acknowledged.length} acknowledged orders are not on the new primary`);
+      expect(stock + sold === INITIAL_STOCK, `stock ${stock} + sold ${sold} ≠ ${INITIAL_STOCK}`);
+      const acknowledgedBeforeKill = log.answers.filter((answer) => answer.id && answer.at + answer.ms <= killedAt).length;
+      return (
+        `${log.acknowledged.length} orders acknowledged (${acknowledgedBeforeKill} before the kill), all on the new primary, stock + sold = ${INITIAL_STOCK}; ` +
+        `${gap.length} answers 503 with Retry-After in the gap, slowest answer ${slowest.toFixed(0)} ms (p99 ${percentile(log.answers.map((a) => a.ms), 99).toFixed(0)} ms); ` +
+        `promoted ${((promotedAt - killedAt) / 1000).toFixed(1)} s after the kill (${DETECTION_MS} ms to notice; ${promotion.replace(/^promote-replica: /, '')}); ` +
+        `first order placed ${(Math.min(...resumed) - promotedAt).toFixed(0)} ms after the promotion`
+      );
     });
   });
 
   await check('the same with asynchronous replication and the replica 1 s behind (its IO thread stopped): the drill catches the acknowledged orders lost', async () => {
     return withCleanup(async (stops) => {
-    const { log, killedAt, newPrimary } = await killAndPromote(path.join(dir, 'async'), root, stops, false, async (replica) => {
-      await replica.sql('STOP SLAVE IO_THREAD');
-      await sleep(1000);
-    });
-    const missing = await missingOrders(newPrimary, log.acknowledged);
-    expect(missing.length > 0, `none of ${log.acknowledged.length} acknowledged orders was lost: the drill cannot tell semi-sync from its absence`);
-    const lost = new Set(missing.map((order) => order.key));
-    const lostWindow = log.answers.filter((answer) => answer.id && lost.has(answer.key)).map((answer) => answer.at);
-    return `${missing.length} of ${log.acknowledged.length} acknowledged orders lost, all placed in the last ${((killedAt - Math.min(...lostWindow)) / 1000).toFixed(1)} s before the kill: asynchronous replication loses what the replica had not yet received`;
+      const { log, killedAt, newPrimary } = await killAndPromote(path.join(dir, 'async'), root, stops, false, async (replica) => {
+        await replica.sql('STOP SLAVE IO_THREAD');
+        await sleep(1000);
+      });
+      const missing = await missingOrders(newPrimary, log.acknowledged);
+      expect(missing.length > 0, `none of ${log.acknowledged.length} acknowledged orders was lost: the drill cannot tell semi-sync from its absence`);
+      const lost = new Set(missing.map((order) => order.key));
+      const lostWindow = log.answers.filter((answer) => answer.id && lost.has(answer.key)).map((answer) => answer.at);
+      return `${missing.length} of ${log.acknowledged.length} acknowledged orders lost, all placed in the last ${((killedAt - Math.min(...lostWindow)) / 1000).toFixed(1)} s before the kill: asynchronous replication loses what the replica had not yet received`;
     });
   });
 }
