@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { backupDrill } from './cluster/backups';
 import { failoverDrill } from './cluster/failover';
 import { galeraDrill } from './cluster/galera';
 import { GALERA_PROVIDER } from './support/galera';
@@ -39,6 +40,9 @@ async function part(name: string, run: (dir: string, stops: Stop[]) => Promise<v
 runDrill('cluster', async () => {
   const missing = missingPrograms();
   if (missing.length > 0) throw new Error(`not installed: ${missing.join(', ')}`);
-  if (!process.argv.includes('--skip-galera')) await part('Galera: three nodes, an instance on each', (dir, stops) => galeraDrill(dir, ROOT, stops));
-  await part('Failover: a primary, its replica promoted', (dir) => failoverDrill(dir, ROOT));
+  const only = process.argv.slice(2); // e.g. `npm run test:cluster -- galera backups`
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
+  if (wanted('galera')) await part('Galera: three nodes, an instance on each', (dir, stops) => galeraDrill(dir, ROOT, stops));
+  if (wanted('failover')) await part('Failover: a primary, its replica promoted', (dir) => failoverDrill(dir, ROOT));
+  if (wanted('backups')) await part('Backups: under load, restored, brought forward by the binary log', (dir, stops) => backupDrill(dir, ROOT, stops));
 });

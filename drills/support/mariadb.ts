@@ -202,3 +202,14 @@ export async function statementCounts(server: MariaServer): Promise<{ catalogSel
 export async function resetStatementCounts(...servers: MariaServer[]): Promise<void> {
   await Promise.all(servers.map((server) => server.sql('TRUNCATE performance_schema.events_statements_summary_by_digest')));
 }
+
+/** Where the accident's transaction starts: the GTID event before the first DROP TABLE after `from`. */
+export async function accidentPosition(server: MariaServer, from: { file: string; position: number }): Promise<{ file: string; position: number }> {
+  const logs = (await server.sql<{ Log_name: string }>('SHOW BINARY LOGS')).map((row) => row.Log_name);
+  for (const file of logs.slice(logs.indexOf(from.file))) {
+    const events = await server.sql<{ Pos: number; Event_type: string; Info: string }>(`SHOW BINLOG EVENTS IN '${file}'`);
+    const drop = events.findIndex((event) => event.Event_type === 'Query' && /DROP TABLE/i.test(event.Info));
+    if (drop > 0 && events[drop - 1]!.Event_type === 'Gtid') return { file, position: Number(events[drop - 1]!.Pos) };
+  }
+  throw new Error('no DROP TABLE in the binary log');
+}

@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MariaServer, replicationArgs, templateDatadir } from '../../drills/support/mariadb';
+import { accidentPosition, MariaServer, replicationArgs, templateDatadir } from '../../drills/support/mariadb';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db/knex';
 import { runSourceCommand } from '../support/commandProcess';
@@ -16,17 +16,6 @@ import { startTestApp, type TestApp } from '../support/testApp';
 
 const INITIAL_STOCK = 100_000;
 const describeOnMariaDb = dialects.includes('mysql') ? describe : describe.skip;
-
-/** Where the accident's transaction starts: the GTID event before the first DROP TABLE after `from`. */
-async function accidentPosition(server: MariaServer, from: { file: string; position: number }): Promise<{ file: string; position: number }> {
-  const logs = (await server.sql<{ Log_name: string }>('SHOW BINARY LOGS')).map((row) => row.Log_name);
-  for (const file of logs.slice(logs.indexOf(from.file))) {
-    const events = await server.sql<{ Pos: number; Event_type: string; Info: string }>(`SHOW BINLOG EVENTS IN '${file}'`);
-    const drop = events.findIndex((event) => event.Event_type === 'Query' && /DROP TABLE/i.test(event.Info));
-    if (drop > 0 && events[drop - 1]!.Event_type === 'Gtid') return { file, position: Number(events[drop - 1]!.Pos) };
-  }
-  throw new Error('no DROP TABLE in the binary log');
-}
 
 describeOnMariaDb('point-in-time recovery (MariaDB with a binary log of its own)', () => {
   let dir: string;
