@@ -61,7 +61,7 @@ export async function galeraDrill(dir: string, root: string, stops: (() => Promi
   await check('60 buyers on three instances and three nodes race for a stock of 20: exactly 20 orders, stock 0 on every node', async () => {
     const { answers, productId } = await raceForTwenty('20');
     const outcomes = tally(answers);
-    expect(outcomes.placed === 20 && outcomes.INSUFFICIENT_STOCK === 40, `answers ${JSON.stringify(outcomes)}`);
+    expect(outcomes.placed === 20 && outcomes.INSUFFICIENT_STOCK === 40, `answers ${JSON.stringify(outcomes)}; ${answers.find((a) => !a.id && a.code !== 'INSUFFICIENT_STOCK')?.detail}`);
     for (const node of nodes) {
       const { stock, sold, orders } = await stockAndSold(node, productId);
       expect(stock === 0 && sold === 20 && orders === 20, `${node.name}: stock ${stock}, ${sold} units in ${orders} orders`);
@@ -79,7 +79,7 @@ export async function galeraDrill(dir: string, root: string, stops: (() => Promi
       }),
     );
     const outcomes = tally(answers);
-    expect(outcomes.placed === 30 && outcomes.INSUFFICIENT_STOCK === 10, `answers ${JSON.stringify(outcomes)}`);
+    expect(outcomes.placed === 30 && outcomes.INSUFFICIENT_STOCK === 10, `answers ${JSON.stringify(outcomes)}; ${answers.find((a) => !a.id && a.code !== 'INSUFFICIENT_STOCK')?.detail}`);
     for (const node of nodes) {
       const [a, b] = [await stockAndSold(node, first), await stockAndSold(node, second)];
       expect(a.stock === 0 && b.stock === 0 && a.sold === 30 && b.sold === 30, `${node.name}: stocks ${a.stock}/${b.stock}, sold ${a.sold}/${b.sold}`);

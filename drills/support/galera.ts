@@ -78,6 +78,7 @@ export async function startGaleraCluster(dir: string, stops: (() => Promise<unkn
           // Commits pause until the cluster declares a silent node dead: 2 s here, not the default 5.
           'evs.suspect_timeout=PT2S',
           'evs.inactive_timeout=PT4S',
+          'evs.keepalive_period=PT0.5S', // below a third of the suspect timeout, as Galera requires
         ].join(';')}`,
         '--wsrep-sst-method=rsync',
         `--wsrep-sst-receive-address=127.0.0.1:${port.sst}`,

@@ -2,7 +2,7 @@
 // its own datadir, port and socket under one temporary folder, started with --no-defaults so
 // the machine's my.cnf (port 3306, the system datadir) never applies.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
 
@@ -60,9 +60,20 @@ export class MariaServer {
         this.admin = await mysql.createConnection({ socketPath: this.socket, user: 'root', multipleStatements: true });
         return;
       } catch (error) {
-        if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`${this.name} did not start: ${String(error)}`, { cause: error });
+        if (Date.now() > deadline || this.child.exitCode !== null) {
+          throw new Error(`${this.name} did not start: ${String(error)}; its log ends:\n${this.logTail()}`, { cause: error });
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+    }
+  }
+
+  /** The last lines of the server's error log. */
+  logTail(lines = 8): string {
+    try {
+      return readFileSync(`${this.datadir}.err`, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no error log)';
     }
   }
 
