@@ -3,8 +3,8 @@
 // the promotion script to move it, as a managed database's writer DNS name moves.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
+import { listening, stopChild, until } from './processes';
 
 export const WRITER_BACKEND = 'database';
 
@@ -43,26 +43,10 @@ export class WriterEndpoint {
       ].join('\n'),
     );
     this.child = spawn('haproxy', ['-f', config, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const listening = await new Promise<boolean>((resolve) => {
-        const socket = connect(this.port, '127.0.0.1', () => {
-          socket.destroy();
-          resolve(true);
-        });
-        socket.on('error', () => resolve(false));
-      });
-      if (listening) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the writer endpoint (HAProxy) did not start listening');
+    await until(() => listening(this.port), () => 'the writer endpoint (HAProxy) did not start listening');
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+  stop(): Promise<void> {
+    return stopChild(this.child);
   }
 }
