@@ -4,6 +4,7 @@ import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './kn
 import { catalogSource, searchSource, type IndexOrder, type ProductSource, type SearchTier } from './productSearch';
 import { indexNewProducts, indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
 import type { ProductRow } from './tables';
+import { transactionWithRetry } from './transactions';
 
 export interface ProductFilter {
   search?: string;
@@ -213,9 +214,12 @@ export async function listCategories(db: Db): Promise<string[]> {
   return rows.map((row) => row.category);
 }
 
-/** Runs `work` in the caller's transaction, or in one of its own: a product and its index rows change together. */
+/**
+ * Runs `work` in the caller's transaction, or in one of its own (run again after a deadlock or a
+ * Galera conflict): a product and its index rows change together.
+ */
 function together<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return (db as Knex.Transaction).isTransaction ? work(db) : db.transaction(work);
+  return (db as Knex.Transaction).isTransaction ? work(db) : transactionWithRetry(db as Knex, work);
 }
 
 const indexed = (product: Product): IndexedProduct => product;
