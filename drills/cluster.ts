@@ -4,14 +4,13 @@
 // forward by the binary log (drills/cluster/backups.ts). Everything runs on loopback, is started
 // here and stopped here; the last line is `N passed, M failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { backupDrill } from './cluster/backups';
 import { failoverDrill } from './cluster/failover';
 import { galeraDrill } from './cluster/galera';
 import { GALERA_PROVIDER } from './support/galera';
-import { runDrill, withCleanup, type Stop } from './support/harness';
+import { inScratchDir, runDrill, type Stop } from './support/harness';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -26,15 +25,10 @@ function missingPrograms(): string[] {
   return missing;
 }
 
-/** Runs one part with a folder of its own, removed afterwards; the part stops what it started. */
-async function part(name: string, run: (dir: string, stops: Stop[]) => Promise<void>): Promise<void> {
+/** Runs one part in a scratch folder of its own; the part stops what it started. */
+function part(name: string, run: (dir: string, stops: Stop[]) => Promise<void>): Promise<void> {
   console.log(`— ${name}`);
-  const dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-cluster-'));
-  try {
-    await withCleanup((stops) => run(dir, stops));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return inScratchDir('shopgraph-cluster-', run);
 }
 
 runDrill('cluster', async () => {

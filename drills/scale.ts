@@ -4,12 +4,11 @@
 // prints its figure; the last line is `N passed, M failed`. Everything started is stopped.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInstances, freePort, LoadBalancer, RedisServer, type Instance } from './support/cluster';
 import { dataOf, graphql, percentile, request, retried, runLoad, type Answer } from './support/client';
-import { check, expect, runDrill } from './support/harness';
+import { check, expect, inScratchDir, runDrill } from './support/harness';
 import { until } from './support/processes';
 import {
   APP_USER,
@@ -47,10 +46,8 @@ function missingPrograms(): string[] {
 async function main(): Promise<void> {
   const missing = missingPrograms();
   if (missing.length > 0) throw new Error(`not installed: ${missing.join(', ')}`);
-  const dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-scale-'));
   // Whatever has started is stopped, in reverse order, however far the set-up got.
-  const stops: (() => Promise<unknown>)[] = [];
-  try {
+  await inScratchDir('shopgraph-scale-', async (dir, stops) => {
     const { primary, replica } = await startReplicatedPair(dir, { primary: await freePort(), replica: await freePort() }, stops);
     const redis = new RedisServer(await freePort());
     stops.push(() => redis.stop());
@@ -74,10 +71,7 @@ async function main(): Promise<void> {
     const balancer = new LoadBalancer(await freePort(), dir);
     stops.push(() => balancer.stop());
     await drill({ primary, replica, instances, balancer, redis });
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.log(`(stopping: ${String(error)})`));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 interface Cluster {

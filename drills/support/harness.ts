@@ -1,5 +1,9 @@
 // The drills' checks: each prints ✓ or ✗ with its figure and its time; `finish` prints the
 // drill's duration and the last line `N passed, M failed`, and exits 1 when anything failed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 let passed = 0;
 let failed = 0;
 const started = Date.now();
@@ -43,5 +47,15 @@ export async function withCleanup<T>(run: (stops: Stop[]) => Promise<T>): Promis
     return await run(stops);
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.log(`(stopping: ${String(error)})`));
+  }
+}
+
+/** `withCleanup` in a scratch folder of its own under the system's temp folder, removed afterwards. */
+export async function inScratchDir<T>(prefix: string, run: (dir: string, stops: Stop[]) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  try {
+    return await withCleanup((stops) => run(dir, stops));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
