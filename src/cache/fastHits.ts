@@ -3,7 +3,7 @@ import fresh from 'fresh';
 import type { Logger } from 'pino';
 import { logWhenDone, requestId } from '../requestLogging';
 import { responseCacheCandidate } from './policy';
-import { hitHeaders, type CachedAnswer, type ResponseCache } from './responseCache';
+import { hitHeaders, type CachedAnswer, type ResponseCache, type StoredHeaders } from './responseCache';
 
 /** A connect-style handler that only sets headers and calls `next` at once (helmet, cors). */
 export type HeaderHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -47,27 +47,49 @@ export function answerHitsFirst(options: FastHitOptions): RequestListener {
   };
   const corsWithoutOrigin = recordHeaders(options.cors, '/');
 
-  function answer(req: IncomingMessage, res: ServerResponse, hit: CachedAnswer): void {
-    const id = requestId(req.headers['x-request-id']);
-    const notModified = fresh(req.headers, { etag: hit.headers.etag });
-    const status = notModified ? 304 : 200;
-    // A hit ends 200 or 304 (or aborted with that status): its line is `info`, built only if that level is on.
-    if (logger.isLevelEnabled('info')) logWhenDone(logger, id, req, res, () => graphqlParams(req.url ?? ''));
-    // The order Express sets them in: instance, request id, security, CORS, then the hit's own.
-    const path = pathOf(req.url ?? '');
-    const { origin } = req.headers;
+  /**
+   * The headers of a hit in the order Express sets them — instance, request id, security, CORS,
+   * then the hit's own, which replace those set before (Vary) where they stand, as setHeader does
+   * — flat, with the request id and Age left to fill in. Without Origin they
+   * depend on the path's security headers and the stored ones only: kept per stored headers.
+   */
+  const templates = new WeakMap<StoredHeaders, Map<string, Template>>();
+  function template(path: string, origin: string | undefined, hit: CachedAnswer, notModified: boolean): Template {
+    const key = `${notModified}:${path}`;
+    if (origin === undefined) {
+      const kept = templates.get(hit.headers)?.get(key);
+      if (kept) return kept;
+    }
     const cors = origin === undefined ? corsWithoutOrigin : recordHeaders(options.cors, path, origin);
-    const headers: Header[] = [['X-Instance-Id', options.instanceId], ['X-Request-Id', id], ...securityHeaders(path), ...cors];
-    for (const header of hitHeaders(hit, Date.now())) {
+    const headers: Header[] = [['X-Instance-Id', options.instanceId], ['X-Request-Id', ''], ...securityHeaders(path), ...cors];
+    for (const header of hitHeaders({ ...hit, at: 0 }, 0)) {
       const name = header[0].toLowerCase();
       if (notModified && name === 'content-type') continue; // no body, as Express's own 304s
-      // The hit's own replace those set before (Vary) where they stand, as setHeader does on Express's path.
       const at = headers.findIndex(([other]) => other.toLowerCase() === name);
       if (at === -1) headers.push(header);
       else headers[at] = header;
     }
-    if (!notModified) headers.push(['Content-Length', String(hit.body.length)]);
-    res.writeHead(status, headers.flat());
+    const flat = headers.flat();
+    const made = { flat, requestIdAt: flat.indexOf('X-Request-Id') + 1, ageAt: flat.indexOf('Age') + 1 };
+    if (origin === undefined) {
+      let byPath = templates.get(hit.headers);
+      if (!byPath) templates.set(hit.headers, (byPath = new Map()));
+      byPath.set(key, made);
+    }
+    return made;
+  }
+
+  function answer(req: IncomingMessage, res: ServerResponse, hit: CachedAnswer): void {
+    const id = requestId(req.headers['x-request-id']);
+    const notModified = fresh(req.headers, { etag: hit.headers.etag });
+    // A hit ends 200 or 304 (or aborted with that status): its line is `info`, built only if that level is on.
+    if (logger.isLevelEnabled('info')) logWhenDone(logger, id, req, res, () => graphqlParams(req.url ?? ''));
+    const { flat, requestIdAt, ageAt } = template(pathOf(req.url ?? ''), req.headers.origin, hit, notModified);
+    const headers = flat.slice();
+    headers[requestIdAt] = id;
+    headers[ageAt] = String(Math.max(0, Math.floor((Date.now() - hit.at) / 1000)));
+    if (!notModified) headers.push('Content-Length', String(hit.body.length));
+    res.writeHead(notModified ? 304 : 200, headers);
     res.end(notModified ? undefined : hit.body);
   }
 
@@ -86,6 +108,13 @@ export function answerHitsFirst(options: FastHitOptions): RequestListener {
 }
 
 type Header = [string, string];
+
+/** A hit's headers as writeHead takes them, and where the per-request values go. */
+interface Template {
+  flat: string[];
+  requestIdAt: number;
+  ageAt: number;
+}
 
 function pathOf(url: string): string {
   const mark = url.indexOf('?');

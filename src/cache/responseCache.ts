@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { publicMaxAge, responseCacheCandidate } from './policy';
@@ -59,11 +60,16 @@ export function encodeAnswer(answer: CachedAnswer): Buffer {
   return Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), body]);
 }
 
+/** Parsed head lines: a hot entry's head is parsed once, and its `headers` stay the same object (fastHits.ts keys on it). */
+const heads = new LRUCache<string, Omit<CachedAnswer, 'body'>>({ max: 1000 });
+
 export function decodeAnswer(value: Buffer): CachedAnswer | null {
   const newline = value.indexOf(10);
   if (newline === -1) return null;
-  const { version, headers, at } = JSON.parse(value.toString('utf8', 0, newline)) as Omit<CachedAnswer, 'body'>;
-  return { version, headers, at, body: value.subarray(newline + 1) };
+  const line = value.toString('utf8', 0, newline);
+  let head = heads.get(line);
+  if (!head) heads.set(line, (head = JSON.parse(line) as Omit<CachedAnswer, 'body'>));
+  return { version: head.version, headers: head.headers, at: head.at, body: value.subarray(newline + 1) };
 }
 
 const LOOKED_UP = Symbol('response cache lookup');
