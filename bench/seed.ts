@@ -83,6 +83,7 @@ export async function createBenchDatabase(server: MysqlServer, name: string): Pr
     replicas: [],
     replicaMaxLagSeconds: 5,
     waitForPositions: true,
+    retryTransactions: true,
   });
   const db = createDb({ ...config({ user: server.user, password: server.password }) });
   let dropped = false;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createInstances, freePort, LoadBalancer, RedisServer, type Instance } from './support/cluster';
 import { dataOf, graphql, percentile, request, retried, runLoad, type Answer } from './support/client';
 import { check, expect, runDrill } from './support/harness';
+import { until } from './support/processes';
 import {
   APP_USER,
   DATABASE,
@@ -390,17 +391,16 @@ function mustSucceed(answer: Answer): Answer {
   return answer;
 }
 
-/** Until every instance's /api/ready reports the replica in `state`. */
 /** After a restart: HAProxy takes an instance back after two good checks; wait until it answers through the balancer. */
-async function untilBalancerServes(lb: string, instanceId: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ((await request(`${lb}/api/health`)).instance === instanceId) return;
-    await sleep(100);
-  }
-  throw new Error(`${instanceId} was not back behind the balancer within ${timeoutMs / 1000} s`);
+function untilBalancerServes(lb: string, instanceId: string, timeoutMs = 20_000): Promise<void> {
+  return until(
+    async () => (await request(`${lb}/api/health`)).instance === instanceId,
+    () => `${instanceId} was not back behind the balancer within ${timeoutMs / 1000} s`,
+    timeoutMs,
+  );
 }
 
+/** Until every instance's /api/ready reports the replica in `state`. */
 async function waitForReplicaState(instances: Instance[], state: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

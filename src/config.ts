@@ -37,6 +37,11 @@ export type DatabaseConfig =
        * refused in production): replicas are read without waiting for the user's own writes.
        */
       waitForPositions: boolean;
+      /**
+       * false only to show what retrying buys (DB_TRANSACTION_RETRY=off, refused in production):
+       * a write transaction rolled back by a deadlock or a Galera certification conflict fails.
+       */
+      retryTransactions: boolean;
     }
   | { client: 'sqlite'; filename: string };
 
@@ -190,6 +195,11 @@ function databaseConfig(env: Env, production: boolean, warnings: string[]): Data
     if (production) throw new ConfigError('DB_REPLICA_POSITION_WAIT', 'cannot be off when NODE_ENV=production');
     warnings.push('DB_REPLICA_POSITION_WAIT=off: users may not see their own writes (for drills only)');
   }
+  const retryTransactions = oneOf(env, 'DB_TRANSACTION_RETRY', ['on', 'off'] as const, 'on') === 'on';
+  if (!retryTransactions) {
+    if (production) throw new ConfigError('DB_TRANSACTION_RETRY', 'cannot be off when NODE_ENV=production');
+    warnings.push('DB_TRANSACTION_RETRY=off: a write that loses a deadlock or a Galera conflict fails (for drills only)');
+  }
   return {
     client: 'mysql',
     host,
@@ -201,6 +211,7 @@ function databaseConfig(env: Env, production: boolean, warnings: string[]): Data
     replicas: list(env, 'DB_REPLICAS').map((address) => ({ ...hostAndPort(address), user: replicaUser, password: replicaPassword })),
     replicaMaxLagSeconds: duration(env, 'DB_REPLICA_MAX_LAG', '5s'),
     waitForPositions,
+    retryTransactions,
   };
 }
 

@@ -2,6 +2,7 @@
 // REST maps the same code to an HTTP status. appErrorOf() is the one translation from
 // anything thrown to an AppError; each transport then gives it its own shape in one place.
 import { isDatabaseUnavailable } from './db/knex';
+import { isWriteConflict } from './db/transactions';
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -50,7 +51,8 @@ export const internalError = new AppError('INTERNAL_SERVER_ERROR', 'Internal ser
 
 /**
  * Anything thrown, as the AppError a client should see: ours as they are, an outage as
- * SERVICE_UNAVAILABLE (retry in 5 s), an unreadable request body as the client's mistake;
+ * SERVICE_UNAVAILABLE (retry in 5 s), a write that lost to concurrent ones after every retry as
+ * SERVICE_UNAVAILABLE (retry in 1 s), an unreadable request body as the client's mistake;
  * null for anything else, which is our bug.
  */
 export function appErrorOf(error: unknown): AppError | null {
@@ -58,6 +60,12 @@ export function appErrorOf(error: unknown): AppError | null {
   if (isDatabaseUnavailable(error)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly', {
       retryAfterSeconds: 5,
+    });
+  }
+  // Still losing to concurrent writes after every retry (transactionWithRetry): nothing was written.
+  if (isWriteConflict(error)) {
+    return new AppError('SERVICE_UNAVAILABLE', 'Too many concurrent changes to the same data; nothing was changed, try again', {
+      retryAfterSeconds: 1,
     });
   }
   return unreadableBodyError(error);

@@ -45,6 +45,7 @@ describe('configuration', () => {
       replicas: [],
       replicaMaxLagSeconds: 5,
       waitForPositions: true,
+      retryTransactions: true,
     });
     expect(loadConfig({ DB_HOST: 'db', DB_POOL_MAX: '12' }).database).toMatchObject({ poolMax: 12 });
   });
@@ -75,6 +76,13 @@ describe('configuration', () => {
     expect(problemWith({ NODE_ENV: 'production', JWT_SECRET: SECRET, DB_HOST: 'db', DB_REPLICA_POSITION_WAIT: 'off' })).toBe(
       'DB_REPLICA_POSITION_WAIT',
     );
+  });
+
+  it('allows switching transaction retries off only outside production, with a warning', () => {
+    const off = loadConfig({ DB_HOST: 'db', DB_TRANSACTION_RETRY: 'off' });
+    expect(off.database).toMatchObject({ retryTransactions: false });
+    expect(off.warnings.join()).toMatch(/DB_TRANSACTION_RETRY=off/);
+    expect(problemWith({ NODE_ENV: 'production', JWT_SECRET: SECRET, DB_HOST: 'db', DB_TRANSACTION_RETRY: 'off' })).toBe('DB_TRANSACTION_RETRY');
   });
 
   it('requires DB_HOST and a JWT_SECRET of at least 32 characters in production', () => {

@@ -173,8 +173,8 @@ function outcomeOf(sample: Sample): 'ok' | 'unavailable' | 'bad' {
   if (sample.kind === 'graphql') {
     const body = sample.body as { data?: { products?: { totalCount?: unknown } } | null; errors?: unknown[] } | null;
     if (sample.status === 200 && !body?.errors && typeof body?.data?.products?.totalCount === 'number') return 'ok';
-    // Apollo answers resolver errors with 200 (503 if context creation failed); never a 500.
-    if ((sample.status === 200 || sample.status === 503) && sample.code === 'SERVICE_UNAVAILABLE') return 'unavailable';
+    // An outage is 503 with Retry-After, whether a resolver or the context creation met it; never a 500.
+    if (sample.status === 503 && sample.code === 'SERVICE_UNAVAILABLE' && /^\d+$/.test(sample.retryAfter ?? '')) return 'unavailable';
     return 'bad';
   }
   if (sample.kind === 'health') return sample.status === 200 ? 'ok' : 'bad';

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { transactionWithRetry } from '../src/db/transactions';
+import { appErrorOf } from '../src/errors';
 import { dialects } from './support/databases';
 import { createProducts } from './support/products';
 import { startTestApp, type TestApp } from './support/testApp';
@@ -83,6 +84,40 @@ if (dialects.includes('mysql')) {
       expect(attempts.sort()).toEqual([1, 2]);
       const stocks = await app.db('products').whereIn('id', [a, b]).pluck('stock');
       expect(stocks).toEqual([8, 8]); // both transactions applied, each exactly once
+    });
+
+    it('answers a conflict still lost after the last attempt with 503 and Retry-After 1, having written nothing', async () => {
+      const [a, b] = (await createProducts(app.db, 2, { stock: 10 })) as [number, number];
+      let bothHoldOneRow!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothHoldOneRow = resolve));
+      let holding = 0;
+      const crossing = (first: number, second: number) =>
+        transactionWithRetry(
+          app.db,
+          async (trx: Knex.Transaction) => {
+            await trx('products').where({ id: first }).decrement('stock', 1);
+            if ((holding += 1) === 2) bothHoldOneRow();
+            await barrier;
+            await trx('products').where({ id: second }).decrement('stock', 1);
+          },
+          { attempts: 1 },
+        ).then(() => null, (error: unknown) => error);
+      const [one, other] = await Promise.all([crossing(a, b), crossing(b, a)]);
+      const lost = one ?? other;
+      expect((lost as { code?: string }).code).toBe('ER_LOCK_DEADLOCK');
+      expect(appErrorOf(lost)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', httpStatus: 503, details: { retryAfterSeconds: 1 } });
+      const stocks = await app.db('products').whereIn('id', [a, b]).pluck('stock');
+      expect(stocks).toEqual([9, 9]); // the winner's two units; nothing of the loser
+    });
+
+    it('calls a transaction whose connection died under it an outage (503), not a bug', async () => {
+      const error = await transactionWithRetry(app.db, async (trx) => {
+        const [[{ id }]] = (await trx.raw('SELECT CONNECTION_ID() AS id')) as [[{ id: number }]];
+        await app.db.raw('KILL ?', [id]); // from another pooled connection, as a dying server or proxy would
+        await trx.raw('SELECT 1');
+      }).then(() => null, (caught: unknown) => caught);
+      expect(error).not.toBeNull();
+      expect(appErrorOf(error)).toMatchObject({ code: 'SERVICE_UNAVAILABLE', details: { retryAfterSeconds: 5 } });
     });
   });
 }

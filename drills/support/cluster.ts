@@ -1,8 +1,8 @@
 // The API instances and the HAProxy in front of them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import path from 'node:path';
+import { answersOk, listening, stopChild, until } from './processes';
 import { freePort, runServer, waitUntilListening, type ServerProcess } from '../../test/support/serverProcess';
 
 export class Instance {
@@ -34,13 +34,7 @@ export class Instance {
   /** Started and answering /api/ready with 200. */
   async ready(timeoutMs = 60_000): Promise<void> {
     await waitUntilListening(this.process!, timeoutMs);
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const response = await fetch(`${this.url}/api/ready`).catch(() => null);
-      if (response?.ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${this.id} never became ready:\n${this.output()}`);
+    await until(() => answersOk(`${this.url}/api/ready`), () => `${this.id} never became ready:\n${this.output()}`, timeoutMs);
   }
 
   /** SIGTERM and wait for the exit (graceful: readiness 503, drain, close). */
@@ -114,21 +108,11 @@ export class LoadBalancer {
       ].join('\n'),
     );
     this.child = spawn('haproxy', ['-f', config, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const response = await fetch(`${this.url}/api/ready`).catch(() => null);
-      if (response?.ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('HAProxy did not start answering');
+    await until(() => answersOk(`${this.url}/api/ready`), () => 'HAProxy did not start answering');
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+  stop(): Promise<void> {
+    return stopChild(this.child);
   }
 }
 
@@ -146,26 +130,10 @@ export class RedisServer {
 
   async start(): Promise<void> {
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const answered = await new Promise<boolean>((resolve) => {
-        const socket = connect(this.port, '127.0.0.1', () => {
-          socket.end();
-          resolve(true);
-        });
-        socket.on('error', () => resolve(false));
-      });
-      if (answered) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('redis-server did not start');
+    await until(() => listening(this.port), () => 'redis-server did not start', 10_000);
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+  stop(): Promise<void> {
+    return stopChild(this.child);
   }
 }

@@ -33,3 +33,15 @@ export function runDrill(name: string, main: () => Promise<void>): void {
       process.exit(failed === 0 ? 0 : 1);
     });
 }
+
+export type Stop = () => Promise<unknown>;
+
+/** Runs `run` with a list it adds a stop to for everything it starts; they run in reverse order whatever happens. */
+export async function withCleanup<T>(run: (stops: Stop[]) => Promise<T>): Promise<T> {
+  const stops: Stop[] = [];
+  try {
+    return await run(stops);
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.log(`(stopping: ${String(error)})`));
+  }
+}

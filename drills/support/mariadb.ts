@@ -2,7 +2,7 @@
 // its own datadir, port and socket under one temporary folder, started with --no-defaults so
 // the machine's my.cnf (port 3306, the system datadir) never applies.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
 
@@ -14,12 +14,13 @@ export class MariaServer {
   private child: ChildProcess | null = null;
   private admin: Connection | null = null;
 
+  /** `args` beyond the common ones (replicationArgs, galeraArgs); `runAs` the system user it runs as. */
   constructor(
     readonly name: string,
     readonly datadir: string,
     readonly port: number,
-    private readonly serverId: number,
-    private readonly extraArgs: string[],
+    private readonly args: string[],
+    private readonly runAs: 'root' | 'mysql' = 'root',
   ) {}
 
   get socket(): string {
@@ -30,42 +31,49 @@ export class MariaServer {
     return this.child?.pid ?? -1;
   }
 
-  async start(): Promise<void> {
+  /** Starts the server and connects as root over its socket; `once` are arguments of this start only. */
+  async start({ once = [] as string[], timeoutMs = 30_000 } = {}): Promise<void> {
     this.child = spawn(
       'mariadbd',
       [
         '--no-defaults',
-        '--user=root',
+        `--user=${this.runAs}`,
         `--datadir=${this.datadir}`,
         `--port=${this.port}`,
         `--socket=${this.socket}`,
         `--pid-file=${this.datadir}.pid`,
         `--log-error=${this.datadir}.err`,
         '--bind-address=127.0.0.1',
-        `--server-id=${this.serverId}`,
-        '--log-bin=binlog',
-        '--binlog-format=ROW',
-        '--gtid-strict-mode=1',
-        '--log-slave-updates=1',
         '--skip-name-resolve',
         '--innodb-buffer-pool-size=64M',
         '--innodb-flush-log-at-trx-commit=2',
-        '--performance-schema=ON',
         '--character-set-server=utf8mb4',
         '--collation-server=utf8mb4_unicode_520_ci',
-        ...this.extraArgs,
+        ...this.args,
+        ...once,
       ],
       { stdio: 'ignore' },
     );
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
         this.admin = await mysql.createConnection({ socketPath: this.socket, user: 'root', multipleStatements: true });
         return;
       } catch (error) {
-        if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`${this.name} did not start: ${String(error)}`, { cause: error });
+        if (Date.now() > deadline || this.child.exitCode !== null) {
+          throw new Error(`${this.name} did not start: ${String(error)}; its log ends:\n${this.logTail()}`, { cause: error });
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+    }
+  }
+
+  /** The last lines of the server's error log. */
+  logTail(lines = 8): string {
+    try {
+      return readFileSync(`${this.datadir}.err`, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    } catch {
+      return '(no error log)';
     }
   }
 
@@ -113,24 +121,53 @@ export class MariaServer {
   }
 }
 
+/** What a server of a primary/replica pair (or one with a binary log of its own) runs with. */
+export function replicationArgs(serverId: number): string[] {
+  return [
+    `--server-id=${serverId}`,
+    '--log-bin=binlog',
+    '--binlog-format=ROW',
+    '--gtid-strict-mode=1',
+    '--log-slave-updates=1',
+    '--performance-schema=ON',
+  ];
+}
+
+/** A datadir made by `mariadb-install-db` (as `runAs`), once per folder: copies start faster and never collide. */
+export function templateDatadir(dir: string, runAs: 'root' | 'mysql' = 'root'): string {
+  const template = path.join(dir, 'template');
+  if (!existsSync(template)) {
+    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${template}`, '--auth-root-authentication-method=normal', '--skip-test-db', `--user=${runAs}`], {
+      stdio: 'ignore',
+      timeout: 60_000,
+    });
+  }
+  return template;
+}
+
 /**
  * A fresh primary and replica, replicating: `mariadb-install-db` runs once and its datadir is
  * copied (two parallel runs collide). The app's user has no SUPER (SUPER writes straight through
  * read_only) but SLAVE MONITOR, to see the replica's status.
  */
 /** Each server started is added to `stops` before it starts, so the caller stops it whatever fails later. */
-export async function startReplicatedPair(dir: string, ports: { primary: number; replica: number }, stops: (() => Promise<unknown>)[]) {
+export async function startReplicatedPair(
+  dir: string,
+  ports: { primary: number; replica: number },
+  stops: (() => Promise<unknown>)[],
+  options: { primaryArgs?: string[]; replicaArgs?: string[] } = {},
+) {
   mkdirSync(dir, { recursive: true });
-  const template = path.join(dir, 'template');
-  if (!existsSync(template)) {
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${template}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'], {
-      stdio: 'ignore',
-    });
-  }
+  const template = templateDatadir(dir);
   cpSync(template, path.join(dir, 'primary'), { recursive: true });
   cpSync(template, path.join(dir, 'replica'), { recursive: true });
-  const primary = new MariaServer('primary', path.join(dir, 'primary'), ports.primary, 1, []);
-  const replica = new MariaServer('replica', path.join(dir, 'replica'), ports.replica, 2, ['--read-only=1', '--slave-net-timeout=5']);
+  const primary = new MariaServer('primary', path.join(dir, 'primary'), ports.primary, [...replicationArgs(1), ...(options.primaryArgs ?? [])]);
+  const replica = new MariaServer('replica', path.join(dir, 'replica'), ports.replica, [
+    ...replicationArgs(2),
+    '--read-only=1',
+    '--slave-net-timeout=5',
+    ...(options.replicaArgs ?? []),
+  ]);
   stops.push(() => Promise.all([primary.stop(), replica.stop()]));
   await Promise.all([primary.start(), replica.start()]);
 
@@ -175,4 +212,15 @@ export async function statementCounts(server: MariaServer): Promise<{ catalogSel
 
 export async function resetStatementCounts(...servers: MariaServer[]): Promise<void> {
   await Promise.all(servers.map((server) => server.sql('TRUNCATE performance_schema.events_statements_summary_by_digest')));
+}
+
+/** Where the accident's transaction starts: the GTID event before the first DROP TABLE after `from`. */
+export async function accidentPosition(server: MariaServer, from: { file: string; position: number }): Promise<{ file: string; position: number }> {
+  const logs = (await server.sql<{ Log_name: string }>('SHOW BINARY LOGS')).map((row) => row.Log_name);
+  for (const file of logs.slice(logs.indexOf(from.file))) {
+    const events = await server.sql<{ Pos: number; Event_type: string; Info: string }>(`SHOW BINLOG EVENTS IN '${file}'`);
+    const drop = events.findIndex((event) => event.Event_type === 'Query' && /DROP TABLE/i.test(event.Info));
+    if (drop > 0 && events[drop - 1]!.Event_type === 'Gtid') return { file, position: Number(events[drop - 1]!.Pos) };
+  }
+  throw new Error('no DROP TABLE in the binary log');
 }

@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { answersOk, stopChild, until } from './processes';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** nginx as a CDN would be configured: the URL is the key; the origin's headers decide the rest. */
 function nginxConfig(dir: string, port: number, upstreamPorts: readonly number[], unsafe: boolean): string {
@@ -57,20 +57,14 @@ export class Nginx {
     const config = path.join(this.dir, 'nginx.conf');
     writeFileSync(config, nginxConfig(this.dir, port, upstreamPorts, unsafe));
     this.child = spawn('nginx', ['-p', this.dir, '-c', config, '-e', path.join(this.dir, 'error.log')], { stdio: 'ignore' });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok) return;
-      await sleep(100);
-    }
-    throw new Error(`nginx did not start: ${readFileSync(path.join(this.dir, 'error.log'), 'utf8')}`);
+    await until(
+      () => answersOk(`http://127.0.0.1:${port}/api/health`),
+      () => `nginx did not start: ${readFileSync(path.join(this.dir, 'error.log'), 'utf8')}`,
+      10_000,
+    );
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGQUIT');
-    await exited;
+  stop(): Promise<void> {
+    return stopChild(this.child, 'SIGQUIT');
   }
 }
-

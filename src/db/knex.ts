@@ -4,6 +4,7 @@ import knex, { type Knex } from 'knex';
 import type { DatabaseConfig } from '../config';
 import { PositionTracker } from './replicationPosition';
 import { beginsWords } from './searchWords';
+import { switchOffRetries } from './transactions';
 
 export type Db = Knex | Knex.Transaction;
 export type Dialect = 'mysql' | 'sqlite';
@@ -35,6 +36,7 @@ export function createDb(config: ({ client: 'mysql' } & MysqlServer) | Extract<D
     const positions = new PositionTracker();
     const db = createMysqlDb(config, positions);
     positionsSeen.set(db, positions);
+    if ('retryTransactions' in config && !config.retryTransactions) switchOffRetries(db);
     return db;
   }
 
@@ -147,7 +149,14 @@ async function prepareSession(connection: MysqlConnection): Promise<void> {
   } catch (error) {
     if ((error as { code?: string }).code !== 'ER_UNKNOWN_SYSTEM_VARIABLE') throw error;
     await run(`SET SESSION max_execution_time = ${STATEMENT_TIMEOUT_MS}`);
+    return;
   }
+  // Galera: a read (and a transaction's BEGIN) first waits until this node has applied every
+  // write committed anywhere in the cluster before it, so an instance on another node reads what
+  // a user just wrote. No effect on a server without wsrep (a primary, a replica).
+  await run('SET SESSION wsrep_sync_wait = 1').catch((error: { code?: string }) => {
+    if (error.code !== 'ER_UNKNOWN_SYSTEM_VARIABLE') throw error;
+  });
 }
 
 interface SqliteConnection {
@@ -185,6 +194,7 @@ const UNAVAILABLE_CODES = new Set([
   'PROTOCOL_CONNECTION_LOST',
   'ER_CON_COUNT_ERROR',
   'ER_QUERY_TIMEOUT', // MySQL max_execution_time
+  'ER_UNKNOWN_COM_ERROR', // 1047, Galera: "WSREP has not yet prepared node for application use" (joining, or no quorum)
   'SQLITE_BUSY',
 ]);
 /** mysql2 has no name for MariaDB's max_statement_time error (1969); MySQL's is 3024. */
@@ -195,9 +205,12 @@ const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
  * too slow) rather than a bug: such requests get 503 / SERVICE_UNAVAILABLE and may be retried.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const { code, errno, name } = (error ?? {}) as { code?: unknown; errno?: unknown; name?: unknown };
+  const { code, errno, name, fatal } = (error ?? {}) as { code?: unknown; errno?: unknown; name?: unknown; fatal?: unknown };
   return (
     name === 'KnexTimeoutError' ||
+    // mysql2's "Can't add new command when connection is in closed state", the only fatal error
+    // it gives no code: a statement (a failed transaction's ROLLBACK) sent after the connection died.
+    (fatal === true && code === undefined) ||
     (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) ||
     (typeof errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(errno))
   );

@@ -11,6 +11,7 @@ export interface UserRow {
   password: string;
   role: Role;
   token_version: number;
+  order_placements: number;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -87,13 +87,15 @@ export async function updateRoleOfUser(db: Db, id: number, role: Role): Promise<
 
 /**
  * Locks the user's row until the transaction ends, so the user's order placements run one at a
- * time (the unpaid-units bound is read and enforced under it). A no-op UPDATE on both dialects:
- * InnoDB locks the row it matched though nothing changes, and on SQLite a write takes the
- * database's write lock now, so the reads after it see the latest commit (a transaction that read
- * first would fail with SQLITE_BUSY_SNAPSHOT when another process wrote meanwhile).
+ * time (the unpaid-units bound is read and enforced under it): InnoDB locks the row it updates,
+ * and on SQLite a write takes the database's write lock now, so the reads after it see the latest
+ * commit (a transaction that read first would fail with SQLITE_BUSY_SNAPSHOT when another process
+ * wrote meanwhile). It counts the placement rather than writing nothing: on Galera row locks stay
+ * on their node and only changed rows are certified, so two placements of one user on two nodes
+ * conflict at COMMIT and one runs again, after the other.
  */
 export async function lockUser(db: Db, id: number): Promise<void> {
-  await db('users').where({ id }).update({ token_version: db.raw('??', ['token_version']) });
+  await db('users').where({ id }).increment('order_placements', 1);
 }
 
 export interface UserFilter {

@@ -20,9 +20,14 @@ function extensionsOf({ code, details }: AppError): Record<string, unknown> & { 
   return { code, ...details };
 }
 
-/** For errors raised outside any resolver (context creation, plugins), with the HTTP status REST would use. */
+/**
+ * For errors raised outside any resolver (context creation, plugins), with the HTTP status REST
+ * would use, and its Retry-After when the error says when to try again.
+ */
 export function graphqlErrorOf(error: AppError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { ...extensionsOf(error), http: { status: error.httpStatus } } });
+  const retryAfter = error.details.retryAfterSeconds;
+  const headers = typeof retryAfter === 'number' ? new Map([['retry-after', String(retryAfter)]]) : undefined;
+  return new GraphQLError(error.message, { extensions: { ...extensionsOf(error), http: { status: error.httpStatus, ...(headers && { headers }) } } });
 }
 
 /** What a failed context creation throws to Apollo: the AppError it means, or the original (our bug). */

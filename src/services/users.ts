@@ -2,6 +2,7 @@ import { bcryptHash } from '../auth/bcryptThreads';
 import { signToken } from '../auth/jwt';
 import { checkPasswordStrength, hashPassword, verifyPassword } from '../auth/passwords';
 import { isUniqueViolation, type Db } from '../db/knex';
+import { transactionWithRetry } from '../db/transactions';
 import {
   countUsers,
   findPasswordHashOfUser,
@@ -117,7 +118,7 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
       if (!confirmed) throw badInput('currentPassword', 'currentPassword is not your current password');
       const passwordHash = await hashPassword(newPassword, config.bcryptRounds);
       // One transaction: the version read back is the one this change set, not a later one.
-      const changed = await db.transaction(async (trx) =>
+      const changed = await transactionWithRetry(db, async (trx) =>
         (await updatePasswordOfUser(trx, user.id, passwordHash)) ? reload(trx, user.id) : null,
       );
       if (!changed) throw unauthenticated('This session has ended; sign in again');
@@ -131,7 +132,7 @@ export function createUserService({ db, read, config, loaders, viewer, clientIp,
       // Nobody changes their own role: another admin can, and a lone admin demoting themselves would
       // leave nobody able to undo it.
       if (userId === admin.id) throw forbidden('Administrators cannot change their own role');
-      const user = await db.transaction(async (trx) => {
+      const user = await transactionWithRetry(db, async (trx) => {
         await updateRoleOfUser(trx, userId, role);
         return reload(trx, userId);
       });

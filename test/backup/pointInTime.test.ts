@@ -2,11 +2,10 @@
 // dropped); the backup restored into a fresh database and the binary log replayed from the
 // backup's position to just before the accident brings back every acknowledged order. The
 // default server may run without a binary log, so this one starts its own (drills/support).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { MariaServer } from '../../drills/support/mariadb';
+import { accidentPosition, MariaServer, replicationArgs, templateDatadir } from '../../drills/support/mariadb';
 import { loadConfig } from '../../src/config';
 import { createDb } from '../../src/db/knex';
 import { runSourceCommand } from '../support/commandProcess';
@@ -18,17 +17,6 @@ import { startTestApp, type TestApp } from '../support/testApp';
 const INITIAL_STOCK = 100_000;
 const describeOnMariaDb = dialects.includes('mysql') ? describe : describe.skip;
 
-/** Where the accident's transaction starts: the GTID event before the first DROP TABLE after `from`. */
-async function accidentPosition(server: MariaServer, from: { file: string; position: number }): Promise<{ file: string; position: number }> {
-  const logs = (await server.sql<{ Log_name: string }>('SHOW BINARY LOGS')).map((row) => row.Log_name);
-  for (const file of logs.slice(logs.indexOf(from.file))) {
-    const events = await server.sql<{ Pos: number; Event_type: string; Info: string }>(`SHOW BINLOG EVENTS IN '${file}'`);
-    const drop = events.findIndex((event) => event.Event_type === 'Query' && /DROP TABLE/i.test(event.Info));
-    if (drop > 0 && events[drop - 1]!.Event_type === 'Gtid') return { file, position: Number(events[drop - 1]!.Pos) };
-  }
-  throw new Error('no DROP TABLE in the binary log');
-}
-
 describeOnMariaDb('point-in-time recovery (MariaDB with a binary log of its own)', () => {
   let dir: string;
   let server: MariaServer;
@@ -37,12 +25,9 @@ describeOnMariaDb('point-in-time recovery (MariaDB with a binary log of its own)
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-pitr-'));
     const datadir = path.join(dir, 'data');
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--user=root'], {
-      stdio: 'ignore',
-      timeout: 60_000,
-    });
+    cpSync(templateDatadir(dir), datadir, { recursive: true });
     // Replaying the log into the same server re-logs its GTIDs out of order: no strict mode here.
-    server = new MariaServer('pitr', datadir, 43000 + Math.floor(Math.random() * 1000), 1, ['--gtid-strict-mode=0']);
+    server = new MariaServer('pitr', datadir, 43000 + Math.floor(Math.random() * 1000), [...replicationArgs(1), '--gtid-strict-mode=0']);
     await server.start();
     await server.sql(`CREATE USER 'backup'@'127.0.0.1' IDENTIFIED BY 'pitr-password'`);
     await server.sql(`GRANT ALL ON *.* TO 'backup'@'127.0.0.1'`);
