@@ -97,11 +97,20 @@ export function answerHitsFirst(options: FastHitOptions): RequestListener {
     if (!responseCacheCandidate(req) || options.draining()) return app(req, res);
     cache.lookup(req).then(
       (outcome) => {
-        if (outcome !== 'unavailable' && 'hit' in outcome) return answer(req, res, outcome.hit);
-        cache.lookedUp(req, outcome);
-        app(req, res);
+        if (outcome === 'unavailable' || !('hit' in outcome)) {
+          cache.lookedUp(req, outcome);
+          return app(req, res);
+        }
+        try {
+          answer(req, res, outcome.hit);
+        } catch (error) {
+          // Before a byte is sent, Express answers (its error handler included); after, the response can only be cut.
+          if (!res.headersSent) return app(req, res);
+          logger.error({ err: error }, 'response cache: a hit failed while being sent');
+          res.destroy();
+        }
       },
-      // lookup() settles failures itself; anything else is Express's to answer (its error handler included).
+      // lookup() settles Redis failures itself.
       () => app(req, res),
     );
   };
