@@ -1,7 +1,8 @@
 // `npm run bench:cache`: S1 (REST catalog pages) and S2 (the storefront's GraphQL catalog query
 // by GET) against one instance with the Redis response cache off, the same with it warm, through
 // nginx's proxy_cache, and the anchor: bare node:http answering the same bytes from Redis.
-// MariaDB database and Redis key prefix of its own; ports 4985-4990. Prints a Markdown table.
+// MariaDB database and Redis key prefix of its own; ports 4985-4989 (BENCH_CACHE_PORT moves the five).
+// Prints a Markdown table.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +14,8 @@ import { Instance } from '../drills/support/cluster';
 import { Nginx } from '../drills/support/nginx';
 
 const ROOT = path.resolve(__dirname, '..');
-const PORTS = { uncached: 4985, cached: 4986, nginx: 4987, anchor: 4988 };
+const PORT_BASE = Number(process.env.BENCH_CACHE_PORT ?? 4985);
+const PORTS = { uncached: PORT_BASE, cached: PORT_BASE + 1, nginx: PORT_BASE + 2, anchor: PORT_BASE + 3, viaExpress: PORT_BASE + 4 };
 const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
@@ -62,11 +64,13 @@ async function main(): Promise<void> {
     };
     const uncached = new Instance('uncached', PORTS.uncached, { ...env, RESPONSE_CACHE: 'off' }, ROOT);
     const cached = new Instance('cached', PORTS.cached, env, ROOT);
-    stops.push(() => uncached.stop(), () => cached.stop());
-    uncached.start();
-    await uncached.ready();
-    cached.start();
-    await cached.ready();
+    // Hits answered through Express, as before the fast path (src/cache/fastHits.ts).
+    const viaExpress = new Instance('via-express', PORTS.viaExpress, { ...env, RESPONSE_CACHE_FAST_PATH: 'off' }, ROOT);
+    stops.push(() => uncached.stop(), () => cached.stop(), () => viaExpress.stop());
+    for (const instance of [uncached, cached, viaExpress]) {
+      instance.start();
+      await instance.ready();
+    }
     const db = knex({ client: 'mysql2', connection: { ...MYSQL, database }, pool: { min: 0, max: 1 } });
     const now = new Date();
     await db('products').insert(
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 50 && !(await fetch(`http://127.0.0.1:${PORTS.anchor}/`).catch(() => null)); i++) await new Promise((r) => setTimeout(r, 100));
       const setups: [string, string, string | null][] = [
         ['caching off (RESPONSE_CACHE=off)', `http://127.0.0.1:${PORTS.uncached}${route}`, null],
+        ['Redis cache warm, hits through Express (RESPONSE_CACHE_FAST_PATH=off)', `http://127.0.0.1:${PORTS.viaExpress}${route}`, 'x-cache'],
         ['Redis cache warm', `http://127.0.0.1:${PORTS.cached}${route}`, 'x-cache'],
         ['through nginx proxy_cache', `http://127.0.0.1:${PORTS.nginx}${route}`, 'x-cache-status'],
         ['anchor: node:http + one Redis GET', `http://127.0.0.1:${PORTS.anchor}${route}`, null],
@@ -110,7 +115,10 @@ async function main(): Promise<void> {
       const off = figures['caching off (RESPONSE_CACHE=off)']!;
       const warm = figures['Redis cache warm']!;
       const anchorRps = figures['anchor: node:http + one Redis GET']!;
-      rows.push(`| ${scenario} | **Redis warm / off = ${(warm / off).toFixed(1)}×; Redis warm / anchor = ${(warm / anchorRps).toFixed(2)}×** | | | | |`);
+      const throughExpress = figures['Redis cache warm, hits through Express (RESPONSE_CACHE_FAST_PATH=off)']!;
+      rows.push(
+        `| ${scenario} | **Redis warm / off = ${(warm / off).toFixed(1)}×; Redis warm / anchor = ${(warm / anchorRps).toFixed(2)}× (through Express: ${(throughExpress / anchorRps).toFixed(2)}×)** | | | | |`,
+      );
     }
     console.log(`\n${SECONDS} s per run after a ${SECONDS} s warm-up, ${CONNECTIONS} connections (autocannon), one instance, MariaDB, Redis 127.0.0.1:6379\n`);
     console.log(rows.join('\n'));

@@ -1,6 +1,6 @@
 // `npm run test:cache`: Debian's nginx with proxy_cache (a CDN as far as HTTP caching goes) in front
 // of two API instances sharing a MariaDB database and a Redis of the drill's own, all on loopback
-// ports 4980-4984 and all started here. Checks that a price change reaches every reader within the
+// ports 4980-4983 (DRILL_CACHE_PORT moves them) and all started here. Checks that a price change reaches every reader within the
 // documented bound, that signed-in answers never cross users, that unkeyed headers cannot poison
 // the cache, and that a request with a token never gets a public entry. Each check prints its
 // figure; the last line is `N passed, M failed`. Everything started is stopped.
@@ -22,7 +22,9 @@ import { Nginx } from './support/nginx';
 import { dataOf, graphql } from './support/client';
 
 const ROOT = path.resolve(__dirname, '..');
-const PORTS = { nginx: 4980, instances: [4981, 4982], redis: 4983 } as const;
+/** 4980-4983 unless DRILL_CACHE_PORT moves the four. */
+const PORT_BASE = Number(process.env.DRILL_CACHE_PORT ?? 4980);
+const PORTS = { nginx: PORT_BASE, instances: [PORT_BASE + 1, PORT_BASE + 2], redis: PORT_BASE + 3 } as const;
 const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
 const UNSAFE = process.argv.includes('--unsafe-proxy');
 /** A price change must reach every anonymous reader within this (README "Caching and CDNs"). */

@@ -12,6 +12,7 @@ import { cacheHeaders, UNCACHEABLE } from './cache/policy';
 import { createPersistedQueryStore } from './cache/persistedQueries';
 import { connectCacheRedis, readyOrTimeout } from './cache/redis';
 import { createResponseCache } from './cache/responseCache';
+import { answerHitsFirst, type HeaderHandler } from './cache/fastHits';
 import { createExpensiveReadGate, expensiveReadPermits } from './services/expensiveReads';
 import { sandboxSecurityHeaders } from './graphql/sandboxPage';
 import { contextCreationError, graphqlErrorHandler } from './graphql/errors';
@@ -58,7 +59,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   // Node checks headersTimeout and requestTimeout only every connectionsCheckingInterval
   // (30 s by default): a client dripping its headers was cut after 37.6 s, not 10.
-  const httpServer = createServer({ connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS }, app);
+  const httpServer = createServer({ connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS });
   httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
   httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -80,11 +81,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     next();
   });
   app.use(requestLogging(deps.logger));
-  app.use((req, res, next) => {
-    if (/^\/graphql(\/|$)/i.test(req.path)) return sandboxHeaders(req, res, next);
-    return (isStorefrontPath(req.path) ? storefrontSecurityHeaders : apiSecurityHeaders)(req, res, next);
-  });
-  app.use(cors({ origin: deps.config.corsOrigins, credentials: false }));
+  const securityHeaders = (path: string) =>
+    /^\/graphql(\/|$)/i.test(path) ? sandboxHeaders : isStorefrontPath(path) ? storefrontSecurityHeaders : apiSecurityHeaders;
+  app.use((req, res, next) => securityHeaders(req.path)(req, res, next));
+  const corsHeaders = cors({ origin: deps.config.corsOrigins, credentials: false });
+  app.use(corsHeaders);
   app.use(express.json({ limit: `${JSON_BODY_LIMIT_KB}kb`, verify: refuseInexactNumbers }));
 
   // Anonymous catalog reads answered from Redis before any route runs (src/cache/responseCache.ts).
@@ -112,6 +113,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(storefront());
   // Everything else, /api included, answers errors in REST's shape.
   app.use(errorHandler(deps.logger));
+  // Cache hits are answered before Express, with the headers the middleware above would set (src/cache/fastHits.ts).
+  const fastPath = deps.config.responseCacheFastPath;
+  httpServer.on(
+    'request',
+    fastPath
+      ? answerHitsFirst({
+          cache: responseCache,
+          app,
+          logger: deps.logger,
+          instanceId: deps.config.instanceId,
+          // helmet's and cors's handlers are plain node (req, res, next) functions; Express's types say otherwise.
+          securityHeaders: securityHeaders as (path: string) => HeaderHandler,
+          cors: corsHeaders as HeaderHandler,
+          draining: () => lifecycle.draining,
+        })
+      : app,
+  );
 
   return {
     httpServer,

@@ -76,6 +76,8 @@ export interface Config {
   pendingOrderTtlSeconds: number | null;
   /** The shared Redis response cache of anonymous catalog reads (RESPONSE_CACHE=on; needs REDIS_URL). */
   responseCache: boolean;
+  /** Cache hits answered in the http server's listener, before Express (RESPONSE_CACHE_FAST_PATH=on); off: through Express. */
+  responseCacheFastPath: boolean;
   /** Where the response cache's entries and catalog version live in Redis (CACHE_KEY_PREFIX). */
   cacheKeyPrefix: string;
   /** Problems that do not stop startup but that an operator should see. */
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = readProcessEnv()): Readonly<Config> {
     loaderBatching: oneOf(env, 'DATALOADER_BATCHING', ['on', 'off'] as const, 'on') === 'on',
     graphqlExecutor: oneOf(env, 'GRAPHQL_EXECUTOR', GRAPHQL_EXECUTORS, 'jit'),
     responseCache: oneOf(env, 'RESPONSE_CACHE', ['on', 'off'] as const, 'on') === 'on',
+    responseCacheFastPath: oneOf(env, 'RESPONSE_CACHE_FAST_PATH', ['on', 'off'] as const, 'on') === 'on',
     cacheKeyPrefix: cacheKeyPrefix(env),
     warnings,
   };

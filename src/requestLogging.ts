@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
@@ -23,12 +24,40 @@ export function loggedUrl(originalUrl: string): string {
 }
 
 /** The GraphQL operation a request runs, by its name or else its first line (from the body, or a GET's query string). */
-function operationOf(req: Request): string | undefined {
-  const body = (req.method === 'GET' ? req.query : req.body) as { operationName?: unknown; query?: unknown } | undefined;
-  if (typeof body?.operationName === 'string') return body.operationName;
-  if (typeof body?.query !== 'string') return undefined;
-  const match = /^\s*(query|mutation|subscription)\s*(\w*)/.exec(body.query);
+function operationOf(params: { operationName?: unknown; query?: unknown } | undefined): string | undefined {
+  if (typeof params?.operationName === 'string') return params.operationName;
+  if (typeof params?.query !== 'string') return undefined;
+  const match = /^\s*(query|mutation|subscription)\s*(\w*)/.exec(params.query);
   return match ? `${match[1]}${match[2] ? ` ${match[2]}` : ''}` : 'query';
+}
+
+/** The request's id: a sane incoming `X-Request-Id`, or a new one. */
+export function requestId(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+type GraphqlParams = { operationName?: unknown; query?: unknown } | undefined;
+
+/**
+ * Writes the request's line when `res` closes (see requestLogging). `params`: the GraphQL
+ * parameters, asked for only when the line is written. Also used by answers sent before Express
+ * (src/cache/fastHits.ts), so every request has the same line whoever answers it.
+ */
+export function logWhenDone(logger: Logger, id: string, req: { method?: string; url?: string }, res: ServerResponse, params: () => GraphqlParams): void {
+  const started = Date.now();
+  res.once('close', () => {
+    const level = res.statusCode >= 500 ? 'error' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
+    logger[level](
+      {
+        req: { id, method: req.method, url: loggedUrl(req.url ?? '') },
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - started,
+        operation: operationOf(params()),
+      },
+      res.writableFinished ? 'request completed' : 'request aborted',
+    );
+  });
 }
 
 /**
@@ -43,23 +72,10 @@ function operationOf(req: Request): string | undefined {
  */
 export function requestLogging(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const started = Date.now();
-    const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const id = requestId(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', id);
-    res.once('close', () => {
-      const level = res.statusCode >= 500 ? 'error' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
-      logger[level](
-        {
-          req: { id, method: req.method, url: loggedUrl(req.originalUrl) },
-          res: { statusCode: res.statusCode },
-          responseTime: Date.now() - started,
-          operation: operationOf(req),
-        },
-        res.writableFinished ? 'request completed' : 'request aborted',
-      );
-    });
+    const logged = { method: req.method, url: req.originalUrl };
+    logWhenDone(logger, id, logged, res, () => (req.method === 'GET' ? req.query : req.body) as GraphqlParams);
     next();
   };
 }

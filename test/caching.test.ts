@@ -5,15 +5,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { buildSchema, parse } from 'graphql';
 import { CACHE_BOUNDS, graphqlCachePolicies, VARY } from '../src/cache/policy';
+import { decodeAnswer } from '../src/cache/responseCache';
 import { cacheHints, typeDefs } from '../src/graphql/generated/typeDefs';
 import { dialects } from './support/databases';
 import { assertMatchesOpenApi } from './support/openapiValidation';
 import { createProduct } from './support/products';
+import { freePort } from './support/serverProcess';
 import { startTestApp, type TestApp } from './support/testApp';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
-/** A Redis of this test's own, to kill: a port of the caching work's range (4900-4999). */
-const OWN_REDIS_PORT = 4971;
 
 const LIST = '{ products(first: 5) { nodes { id name price } } }';
 const LIST_WITH_STOCK = '{ products(first: 5) { nodes { id name price stock } } }';
@@ -301,10 +301,12 @@ describe.each(dialects)('HTTP caching and the Redis response cache on %s', (dial
     });
   });
 
-  /** The current version's entries. */
+  /** The keys of the answers stored under the current catalog version. */
   async function entryKeys(): Promise<string[]> {
     const version = (await redis.get(`${prefix}:version`)) ?? '0';
-    return redis.keys(`${prefix}:${version}:*`);
+    const keys = await redis.keys(`${prefix}:answer:*`);
+    const values = keys.length === 0 ? [] : await redis.mgetBuffer(...keys);
+    return keys.filter((_key, i) => values[i] && decodeAnswer(values[i])?.version === version).sort();
   }
 
   /** Entries are stored after the answer is sent: wait until `count` entries exist. */
@@ -323,14 +325,16 @@ describe.each(dialects)('a Redis outage on %s', (dialect) => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    server = spawn('redis-server', ['--port', String(OWN_REDIS_PORT), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis(OWN_REDIS_PORT, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 100 });
+    // A Redis of this test's own, to kill, on a free port (parallel runs share the machine).
+    const ownRedisPort = await freePort();
+    server = spawn('redis-server', ['--port', String(ownRedisPort), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const probe = new Redis(ownRedisPort, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 100 });
     await probe.connect().catch(() => undefined);
     for (let i = 0; i < 50 && probe.status !== 'ready'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     probe.disconnect();
     app = await startTestApp(
       dialect,
-      { REDIS_URL: `redis://127.0.0.1:${OWN_REDIS_PORT}`, LOG_LEVEL: 'info' },
+      { REDIS_URL: `redis://127.0.0.1:${ownRedisPort}`, LOG_LEVEL: 'info' },
       { logs: { write: (line: string) => void lines.push(line) } },
     );
   });

@@ -48,8 +48,36 @@ export function cacheHeaders(policy: CachePolicy, shareable: boolean): { 'cache-
 export const REST_CATALOG_POLICY: CachePolicy = Object.freeze({ maxAge: CACHE_BOUNDS.stock.maxAge });
 
 /** Whether a request may receive a shared answer: a GET or HEAD without credentials. */
-export function anonymousRead(req: { method: string; headers: { authorization?: string } }): boolean {
+export function anonymousRead(req: { method?: string; headers: { authorization?: string } }): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && req.headers.authorization === undefined;
+}
+
+/** The reads worth a lookup in the shared response cache: the REST catalog and GraphQL queries in the URL. */
+const CACHED_PATHS = /^\/(api\/products(\/[^/]+)?|graphql)\/?$/;
+
+interface RawRequest {
+  method?: string;
+  url?: string;
+  headers: { authorization?: string; 'content-length'?: string; 'transfer-encoding'?: string; [name: string]: string | string[] | undefined };
+}
+
+/**
+ * Whether the response cache may answer `req` (src/cache/responseCache.ts, before Express and in
+ * it): an anonymous GET without a body of a cached path; for /graphql, one Apollo would run — a
+ * query string (without one it is the Sandbox page) and a header its CSRF prevention accepts (a
+ * simple cross-site GET is refused, cached or not). Works on node's IncomingMessage as on Express's.
+ */
+export function responseCacheCandidate(req: RawRequest): boolean {
+  if (req.method !== 'GET' || !anonymousRead(req) || req.url === undefined) return false;
+  // A body (odd on a GET, but Express parses a JSON one, and refuses a malformed one) goes the normal way.
+  if (req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0') return false;
+  const mark = req.url.indexOf('?');
+  const path = mark === -1 ? req.url : req.url.slice(0, mark);
+  if (!CACHED_PATHS.test(path)) return false;
+  if (path.startsWith('/graphql')) {
+    return mark !== -1 && (req.headers['apollo-require-preflight'] !== undefined || req.headers['x-apollo-operation-name'] !== undefined);
+  }
+  return true;
 }
 
 /**
