@@ -37,7 +37,6 @@ export const CatalogQuery = graphql(`
     categories
     products(first: $first, search: $search, category: $category, sort: $sort) {
       totalCount
-      totalCountPrecision
       pageInfo {
         hasNextPage
         endCursor
