@@ -141,6 +141,31 @@ describe('the fast path in front of Express (one server, both paths)', () => {
     expect(await forced.text()).toBe(body);
   });
 
+  it("one event-loop turn's lookups share one Redis command, and each gets its own answer", async () => {
+    await fetch(`${url}/api/products`).then((response) => response.text());
+    await stored(redis, prefix);
+    const mget = cacheRedis.mgetBuffer.bind(cacheRedis);
+    let commands = 0;
+    cacheRedis.mgetBuffer = ((...args: Parameters<typeof mget>) => {
+      commands += 1;
+      return mget(...args);
+    }) as typeof cacheRedis.mgetBuffer;
+    try {
+      // As fetch sends it: an answer is kept per Accept.
+      const request = (path: string) => ({ method: 'GET', url: path, headers: { accept: '*/*' } }) as unknown as IncomingMessage;
+      const paths = ['/api/products', ...Array.from({ length: 9 }, (_, i) => `/api/products/${i + 1}`)];
+      const outcomes = await Promise.all(paths.map((path) => cache.lookup(request(path))));
+      expect(commands).toBe(1);
+      expect(outcomes[0]).toHaveProperty('hit');
+      for (const outcome of outcomes.slice(1)) expect(outcome).toHaveProperty('miss');
+      // A lookup alone still completes (at the end of its turn).
+      expect(await cache.lookup(request('/api/products'))).toHaveProperty('hit');
+      expect(commands).toBe(2);
+    } finally {
+      cacheRedis.mgetBuffer = mget;
+    }
+  });
+
   it('hands everything else to Express: a token, another method, a miss', async () => {
     await fetch(`${url}/api/products`).then((response) => response.text());
     await stored(redis, prefix);

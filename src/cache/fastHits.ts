@@ -24,7 +24,7 @@ export interface FastHitOptions {
 
 /**
  * The server's 'request' listener: an anonymous catalog read (policy.ts decides which) whose
- * answer Redis holds is answered here, before Express, with one Redis round trip and the bytes
+ * answer Redis holds is answered here, before Express, with one Redis read (shared by the turn's lookups) and the bytes
  * as stored — the same headers and log line as Express's answer of the same hit (security
  * headers, CORS, X-Instance-Id, X-Request-Id, stored Cache-Control/Vary/ETag, Age, X-Cache), and
  * 304 to a matching If-None-Match. Everything else — a miss, Redis down, a token, another method,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -44,7 +45,7 @@ export type Lookup = { hit: CachedAnswer } | { miss: string } | 'unavailable';
 export interface ResponseCache extends CatalogVersion {
   /** False with RESPONSE_CACHE=off or without Redis: lookups always miss, nothing is stored. */
   enabled: boolean;
-  /** One round trip: the catalog version and the answer stored for a candidate request (policy.ts) under it. */
+  /** The catalog version and the answer stored for a candidate request (policy.ts) under it: one MGET shared by the turn's lookups. */
   lookup(req: IncomingMessage): Promise<Lookup>;
   /** Marks a request the fast path looked up and missed (or could not look up), so Express does not ask again. */
   lookedUp(req: IncomingMessage, outcome: Exclude<Lookup, { hit: CachedAnswer }>): void;
@@ -72,6 +73,9 @@ export function decodeAnswer(value: Buffer): CachedAnswer | null {
   return { version: head.version, headers: head.headers, at: head.at, body: value.subarray(newline + 1) };
 }
 
+/** At most this many answers per MGET (a large reply delays every request of its turn). */
+const LOOKUPS_PER_MGET = 64;
+
 const LOOKED_UP = Symbol('response cache lookup');
 type Marked = IncomingMessage & { [LOOKED_UP]?: Exclude<Lookup, { hit: CachedAnswer }> };
 
@@ -98,18 +102,31 @@ export function createResponseCache(config: Readonly<Config>, logger: Logger, ca
   };
   redis.on('error', failed);
 
+  /**
+   * The lookups of one event-loop turn share one plain MGET: the current version, then each
+   * answer (a Lua script doing the same costs Redis more). Under load many requests arrive in
+   * one turn, and each Redis command is a write to its socket, the largest cost of a hit; alone,
+   * a lookup waits only for the turn's end (setImmediate). Nothing is memoised: every request reads Redis.
+   */
+  const answers = new DataLoader<string, { version: string; stored: Buffer | null }>(
+    async (keys) => {
+      const [current, ...stored] = await redis.mgetBuffer(versionKey, ...keys);
+      const version = current?.toString() ?? '0';
+      return stored.map((value) => ({ version, stored: value }));
+    },
+    { cache: false, batchScheduleFn: (dispatch) => setImmediate(dispatch), maxBatchSize: LOOKUPS_PER_MGET },
+  );
+
   async function lookup(req: IncomingMessage): Promise<Lookup> {
-    let found: (Buffer | null)[];
+    let found: { version: string; stored: Buffer | null };
     try {
-      // One plain command: the current version and the answer (a Lua script doing the same cost Redis more).
-      found = await redis.mgetBuffer(versionKey, answerKey(prefix, req));
+      found = await answers.load(answerKey(prefix, req));
       worked();
     } catch (error) {
       failed(error);
       return 'unavailable';
     }
-    const [current, stored] = found;
-    const version = current?.toString() ?? '0';
+    const { version, stored } = found;
     const answer = stored ? decodeAnswer(stored) : null;
     return answer !== null && answer.version === version ? { hit: answer } : { miss: version };
   }
