@@ -1,6 +1,7 @@
-// Which catalog search terms MariaDB's FULLTEXT index can answer. One rule for two readers: the
-// data layer (db/productSearch.ts) builds its query from it, and the cost model
-// (graphql/queryCost.ts) charges a search that cannot use the index as the scan it is.
+// Which words of a catalog search term an index can look up. One rule for three readers: the
+// data layer (db/productSearch.ts) builds its query from it, the cost model
+// (graphql/queryCost.ts) charges a search that cannot use the index as the scan it is, and the
+// benchmark's FULLTEXT anchor builds its MATCH from the words MariaDB's index holds.
 
 /** Runs of letters, digits and `_`; anything else (spaces, `-`, `'`, `%`) separates words. */
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -29,15 +30,25 @@ export function isTwoDigitPrefix(prefix: string): boolean {
 const WORD_AFTER_SEPARATOR = /(?<=[ !-/:-@[-^`{-~])[\p{L}\p{N}_]+/gu;
 
 /**
- * The words of `term` the index can look up, lower-cased, without repeats: each word of 3 to 84
- * letters, digits or `_` (the rule says these begin a word of the text), and each word of two
- * digits after a separator (the substring rule implies it begins one: WORD_AFTER_SEPARATOR).
+ * The words of `term` that the rules require to begin a word of the text: those of 3 to 84
+ * letters, digits or `_`, lower-cased, without repeats. They are also the only words MariaDB's
+ * FULLTEXT index holds, so MATCH … AGAINST may look up these and no others: a shorter word is
+ * never a token there (`+77*` finds "770", never "77"). The benchmark's FULLTEXT anchor builds
+ * its MATCH from these.
+ */
+export function fullTextWords(term: string): string[] {
+  return [...new Set(wordsOf(term).filter((word) => word.length >= MIN_WORD && word.length <= MAX_WORD))];
+}
+
+/**
+ * The words of `term` the word-prefix index can look up, lower-cased, without repeats: the
+ * fullTextWords, and each word of two digits after a separator (the substring rule implies it
+ * begins a word of the text: WORD_AFTER_SEPARATOR). Only product_search_words holds the latter.
  */
 export function indexedWords(term: string): string[] {
   const lower = term.toLowerCase();
-  const long = wordsOf(lower).filter((word) => word.length >= MIN_WORD && word.length <= MAX_WORD);
   const twoDigits = (lower.match(WORD_AFTER_SEPARATOR) ?? []).filter((word) => TWO_DIGITS.test(word));
-  return [...new Set([...long, ...twoDigits])];
+  return [...new Set([...fullTextWords(lower), ...twoDigits])];
 }
 
 /**
