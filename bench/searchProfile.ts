@@ -124,8 +124,8 @@ export function searchProfileMarkdown(small: readonly TermProfile[], large: read
     '',
     'Each statement run alone with `ANALYZE FORMAT=JSON` after the measured windows (median of 3 runs; ' +
       'rows read: `r_rows × r_loops` over the plan\'s tables, including the 20 rows the page reads back by primary key). ' +
-      'Both statements read every candidate row the FULLTEXT index returns (every product holding each indexed word of the term): ' +
-      'the count to count the matches among them, the page to sort those newest first before keeping 20.',
+      'Both statements read the index rows of the term\'s rarest word newest first (with a primary-key probe per other word and the product row for the substring rule): ' +
+      'the page until it has its 20, the count until 1,001 matches or the word\'s last row.',
   );
   return lines.join('\n');
 }

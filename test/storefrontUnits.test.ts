@@ -1,4 +1,4 @@
-// The storefront's pure rules (web/src/cart.ts, web/src/money.ts, web/src/session.ts), without a browser.
+// The storefront's pure rules (web/src/cart.ts, web/src/money.ts, web/src/session.ts, web/src/catalogList.ts), without a browser.
 import {
   addToCart,
   beginCheckout,
@@ -16,6 +16,7 @@ import {
   subtotalCents,
   type KeyValueStore,
 } from '../web/src/cart';
+import { asSort, sortsFor, totalText } from '../web/src/catalogList';
 import { formatCents, formatMoney, fromCents, toCents } from '../web/src/money';
 import { loadSession, moveLegacySession, saveSession, STORAGE_KEY as SESSION_KEY, type Session, type SessionStore } from '../web/src/session';
 
@@ -181,5 +182,24 @@ describe('the signed-in session', () => {
     expect(loadSession(tab)).toEqual(own);
     moveLegacySession(local, tab); // nothing left to move
     expect(loadSession(tab)).toEqual(own);
+  });
+});
+
+describe('catalog list', () => {
+  it('offers "Best match" (RELEVANCE) first only while a term is searched', () => {
+    expect(sortsFor('').map((sort) => sort.value)).toEqual(['NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'NAME_ASC']);
+    expect(sortsFor('lamp')[0]).toEqual({ value: 'RELEVANCE', label: 'Best match' });
+    expect(asSort('RELEVANCE', 'lamp')).toBe('RELEVANCE');
+    expect(asSort('RELEVANCE', '')).toBe('NEWEST'); // the term was cleared: nothing to rank
+    expect(asSort('PRICE_ASC', '')).toBe('PRICE_ASC');
+    expect(asSort('cheapest', 'lamp')).toBe('NEWEST');
+  });
+
+  it('states a capped total as "1000+", exact ones as they are', () => {
+    expect(totalText(12, 1000, 'AT_LEAST')).toBe('Showing 12 of 1000+ products');
+    expect(totalText(12, 1000, 'EXACT')).toBe('Showing 12 of 1000 products');
+    expect(totalText(12, 48, 'EXACT')).toBe('Showing 12 of 48 products');
+    expect(totalText(1, 1, 'EXACT')).toBe('Showing 1 of 1 product');
+    expect(totalText(0, 0, 'EXACT')).toBe('No products match.');
   });
 });

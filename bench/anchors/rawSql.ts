@@ -7,10 +7,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import { DEFAULT_POOL_MAX } from '../../src/config';
 import mysql, { type RowDataPacket } from 'mysql2';
-import { fullTextQuery } from '../../src/db/searchWords';
-import { indexedWords } from '../../src/searchTerms';
 import type { SqlParams, SqlTemplate, SqlTemplates } from './sqlTemplates';
-import { fillTemplate } from './sqlTemplates';
+import { fillTemplate, paramsOf } from './sqlTemplates';
 
 const env = process.env;
 const templates = JSON.parse(env.BENCH_SQL ?? '{}') as SqlTemplates;
@@ -42,9 +40,7 @@ async function products(url: URL): Promise<unknown> {
   const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
   const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 10) || 10));
   const search = url.searchParams.get('search')?.trim() ?? '';
-  const pattern = `%${search.replace(/[!%_]/g, (char) => `!${char}`)}%`;
-  // The benchmark's search terms all hold a word the index looks up, as the captured SQL assumes.
-  const params = { limit, offset: (page - 1) * limit, pattern, fullText: fullTextQuery(indexedWords(search)) };
+  const params = paramsOf(page, limit, search);
   const [rows, counted] = await Promise.all(
     search ? [run(templates.searchList, params), run(templates.searchCount, params)] : [run(templates.list, params), run(templates.count, params)],
   );

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { containsIgnoringCase } from './likePattern';
-import type { Db } from './knex';
+import { dialectOf, type Db } from './knex';
 import { indexedWords } from '../searchTerms';
 
 /**
@@ -21,8 +21,13 @@ export type SearchTier = 'all' | 'name' | 'descriptionOnly';
 
 const PRODUCT_COLUMNS = { created_at: 'p.created_at', price: 'p.price', name: 'p.name', id: 'p.id' };
 const INDEX_COLUMNS = { created_at: 'w.created_at', price: 'w.price', name: 'p.name', id: 'w.product_id' };
-/** How many index rows of a word are counted when choosing the rarest: past this, a word is merely common. */
-const RARITY_PROBE = 2000;
+/**
+ * How many index rows of a word are counted when choosing the rarest: past this, a word is merely
+ * common. Large enough that the two-digit words of a 100,000-product catalog stay below it (`77`:
+ * 2,211 rows, against `model`: 100,000): at the cap two words tie and the first drives. The probe
+ * reads the index alone, once per term every RARITY_TTL_MS.
+ */
+const RARITY_PROBE = 20_000;
 
 /** The catalog (archived products are never listed). */
 export function catalogSource(db: Db): ProductSource {
@@ -43,7 +48,7 @@ export function catalogSource(db: Db): ProductSource {
  * A term without such a word ('%', '77', '🍕') scans the products newest first (searchPlanOf in
  * src/searchTerms.ts: the cost model charges it as a scan).
  */
-export async function searchSource(db: Db, term: string, tier: SearchTier): Promise<ProductSource> {
+export async function searchSource(db: Db, term: string, tier: SearchTier, order: IndexOrder = 'any'): Promise<ProductSource> {
   const words = indexedWords(term);
   const contains = (column: 'name' | 'description') => containsIgnoringCase(db, `p.${column}`, term);
   const textMatches = (where: Knex.QueryBuilder): void => {
@@ -64,43 +69,95 @@ export async function searchSource(db: Db, term: string, tier: SearchTier): Prom
 
   const driver = await rarestWord(db, words);
   const nameOnly = tier === 'name';
-  /** An index row of `word` for the product of the driving row `w`: a primary-key probe. */
-  const hasWord = (word: string, inName: boolean) =>
-    db('product_search_words as x')
-      .select(db.raw('1'))
+  /**
+   * Whether `word` has an index row for the product of the driving row `w`: a primary-key probe,
+   * written as a scalar subquery (never NULL, so it negates safely) because MariaDB turns an
+   * EXISTS into a semi-join and may then drive the lookup from the other word's rows, sorting
+   * them all (the rarest word is chosen to drive).
+   */
+  const hasWord = (word: string, inName: boolean): [string, Knex.RawBinding[]] => {
+    const probe = db('product_search_words as x')
+      .count({ n: '*' })
       .where('x.prefix', word)
       .andWhere('x.name_only', inName)
       .andWhereRaw('?? = ??', ['x.created_at', 'w.created_at'])
       .andWhereRaw('?? = ??', ['x.product_id', 'w.product_id']);
+    return ['(?) > 0', [probe]];
+  };
 
-  const query = db('product_search_words as w')
+  const query = driving(db, order)
     .join('products as p', 'p.id', 'w.product_id')
     .where('w.prefix', driver)
     .andWhere('w.name_only', nameOnly)
     .andWhere('p.archived', false);
-  for (const word of words) if (word !== driver) query.whereExists(hasWord(word, nameOnly));
+  for (const word of words) if (word !== driver) query.whereRaw(...hasWord(word, nameOnly));
   if (tier === 'name') query.whereRaw(...contains('name'));
   else query.where(textMatches);
   if (tier === 'descriptionOnly') {
     query.whereNot((where) => {
       where.whereRaw(...contains('name'));
-      for (const word of words) where.whereExists(hasWord(word, true));
+      for (const word of words) where.whereRaw(...hasWord(word, true));
     });
   }
   return { query, columns: INDEX_COLUMNS };
 }
 
-/** The word with the fewest index rows (each counted up to RARITY_PROBE): the lookup reads fewest rows from it. */
-async function rarestWord(db: Db, words: string[]): Promise<string> {
-  if (words.length === 1) return words[0]!;
-  let rarest = words[0]!;
+/**
+ * The order a listing reads the index in: newest first (its primary key), by price (its second
+ * index), or any (a count, or a sort by name, which reads every match anyway).
+ */
+export type IndexOrder = 'newest' | 'price' | 'any';
+const INDEX_FOR: Record<Exclude<IndexOrder, 'any'>, string> = { newest: 'PRIMARY', price: 'product_search_words_price_idx' };
+
+/**
+ * The index's rows as `w`. On MySQL the index that is already in the listing's order is forced:
+ * left alone, MariaDB reads a common word's rows by the other (narrower) index and sorts them all
+ * (4,000 rows at 100,000 products for `lamp`) instead of stopping after the page's.
+ */
+function driving(db: Db, order: IndexOrder): Knex.QueryBuilder {
+  if (order === 'any' || dialectOf(db) !== 'mysql') return db('product_search_words as w');
+  return db.from(db.raw('?? AS ?? FORCE INDEX (??)', ['product_search_words', 'w', INDEX_FOR[order]]));
+}
+
+/** How long a term's rarest word is remembered: the choice only steers the plan (every word must match), so a stale one is slower, never wrong. */
+const RARITY_TTL_MS = 10_000;
+const RARITY_CACHE_SIZE = 1000;
+/** Per database handle (each test suite, the primary and a replica), then per term's words. */
+const rarityCache = new WeakMap<object, Map<string, { driver: Promise<string>; expires: number }>>();
+
+/**
+ * The word with the fewest index rows (each counted up to RARITY_PROBE): the lookup reads fewest
+ * rows from it. One statement for all the words, remembered for RARITY_TTL_MS, so a request's
+ * page, count and relevance tiers (and the next requests for the term) probe once.
+ */
+function rarestWord(db: Db, words: string[]): Promise<string> {
+  if (words.length === 1) return Promise.resolve(words[0]!);
+  const key = words.join(' ');
+  const cache = rarityCache.get(db.client as object) ?? new Map<string, { driver: Promise<string>; expires: number }>();
+  rarityCache.set(db.client as object, cache);
+  const cached = cache.get(key);
+  if (cached && cached.expires > Date.now()) return cached.driver;
+  if (cache.size >= RARITY_CACHE_SIZE) cache.clear();
+  const driver = probeRarity(db, words);
+  cache.set(key, { driver, expires: Date.now() + RARITY_TTL_MS });
+  driver.catch(() => cache.delete(key));
+  return driver;
+}
+
+async function probeRarity(db: Db, words: string[]): Promise<string> {
+  const counts = words.map((word, index) =>
+    db
+      .select({ word: db.raw('?', [index]) })
+      .count({ n: '*' })
+      .from(
+        db('product_search_words').select(db.raw('1 as x')).where({ prefix: word, name_only: false }).limit(RARITY_PROBE).as(`rows${index}`),
+      ),
+  );
+  const rows: { word: unknown; n: unknown }[] = await db.unionAll(counts, false); // unwrapped: SQLite refuses a parenthesised compound member
+  let rarest = 0;
   let fewest = Infinity;
-  for (const word of words) {
-    const probe = db('product_search_words').select(db.raw('1')).where({ prefix: word, name_only: false }).limit(RARITY_PROBE);
-    const row: { n?: unknown } | undefined = await db.count({ n: '*' }).from(probe.as('rows')).first();
-    const rows = Number(row?.n ?? 0);
-    if (rows < fewest) [rarest, fewest] = [word, rows];
-    if (rows === 0) break; // nothing matches: any driver finds nothing at once
+  for (const row of rows) {
+    if (Number(row.n) < fewest) [rarest, fewest] = [Number(row.word), Number(row.n)];
   }
-  return rarest;
+  return words[rarest]!;
 }

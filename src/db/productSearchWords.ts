@@ -60,7 +60,10 @@ export async function indexProducts(db: Db, products: readonly IndexedProduct[])
 
 /** Writes the rows of products that have none yet (just inserted): no delete to run first. */
 export async function indexNewProducts(db: Db, products: readonly IndexedProduct[]): Promise<void> {
-  const rows = products.flatMap(rowsOf);
+  await insertRows(db, products.flatMap(rowsOf));
+}
+
+async function insertRows(db: Db, rows: readonly SearchWordRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await db('product_search_words')
       .insert(rows.slice(start, start + ROWS_PER_INSERT))
@@ -103,5 +106,31 @@ export async function backfillSearchWords(db: Knex, batch = BACKFILL_BATCH): Pro
     await db.transaction((trx) => reindexProducts(trx, ids));
     indexed += ids.length;
     after = ids.at(-1)!;
+  }
+}
+
+/**
+ * Adds to an index written before a new kind of prefix (those `added` accepts) the rows of that
+ * kind, `batch` products per transaction, in id order. Each transaction also records the last
+ * product it did under `step` in search_index_backfills, so an interrupted run resumes there;
+ * products written meanwhile are indexed whole by their own transactions (duplicates are ignored).
+ * Returns the number of products read.
+ */
+export async function backfillSearchWordPrefixes(db: Knex, step: string, added: (prefix: string) => boolean, batch = BACKFILL_BATCH): Promise<number> {
+  const progress: { after?: unknown } | undefined = await db('search_index_backfills').where({ step }).first({ after: 'after_product_id' });
+  let after = Number(progress?.after ?? 0);
+  let read = 0;
+  for (;;) {
+    const rows: ProductRow[] = await db('products').where('id', '>', after).andWhere('archived', false).orderBy('id').limit(batch);
+    if (rows.length === 0) return read;
+    after = rows.at(-1)!.id;
+    await db.transaction(async (trx) => {
+      await insertRows(
+        trx,
+        rows.flatMap((row) => rowsOf(indexedFromRow(row))).filter((row) => added(row.prefix)),
+      );
+      await trx('search_index_backfills').insert({ step, after_product_id: after }).onConflict('step').merge();
+    });
+    read += rows.length;
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Product, ProductSort } from '../domain';
 import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
-import { catalogSource, searchSource, type ProductSource, type SearchTier } from './productSearch';
+import { catalogSource, searchSource, type IndexOrder, type ProductSource, type SearchTier } from './productSearch';
 import { indexNewProducts, indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
 import type { ProductRow } from './tables';
 import { transactionWithRetry } from './transactions';
@@ -62,6 +62,9 @@ function columnsFrom(fields: Partial<ProductFields>): Partial<ProductRow> {
   return columns;
 }
 
+/** The order a search reads its index in for each sort (a sort by name reads every match). */
+const INDEX_ORDER: Record<ProductSortKey, IndexOrder> = { NEWEST: 'newest', PRICE_ASC: 'price', PRICE_DESC: 'price', NAME_ASC: 'any' };
+
 /** The value a product has in the column a sort orders by, as stored in a cursor. */
 export function sortValueOf(product: Product, sort: ProductSortKey): number | string {
   switch (SORTS[sort].column) {
@@ -79,8 +82,8 @@ export const RELEVANCE_TIERS = ['name', 'descriptionOnly'] as const satisfies re
 export type RelevanceTier = (typeof RELEVANCE_TIERS)[number];
 
 /** Where a listing reads: the catalog, or the search's matches (one tier of them). */
-async function sourceFor(db: Db, filter: ProductFilter, tier: SearchTier = 'all'): Promise<ProductSource> {
-  const source = filter.search ? await searchSource(db, filter.search, tier) : catalogSource(db);
+async function sourceFor(db: Db, filter: ProductFilter, tier: SearchTier = 'all', order: IndexOrder = 'any'): Promise<ProductSource> {
+  const source = filter.search ? await searchSource(db, filter.search, tier, order) : catalogSource(db);
   const { query, columns } = source;
   if (filter.category !== undefined) query.where('p.category', filter.category);
   if (filter.minPriceCents !== undefined) query.where(columns.price, '>=', filter.minPriceCents);
@@ -123,7 +126,7 @@ export async function listProductsAfter(
   sort: ProductSortKey,
   page: { after: ProductKeyset | null; limit: number },
 ): Promise<Product[]> {
-  const rows: ProductRow[] = await pageOf(await sourceFor(db, filter), sort, page.after, page.limit);
+  const rows: ProductRow[] = await pageOf(await sourceFor(db, filter, 'all', INDEX_ORDER[sort]), sort, page.after, page.limit);
   return rows.map(productFromRow);
 }
 
@@ -141,7 +144,7 @@ export async function listProductsByRelevanceAfter(
   for (const tier of RELEVANCE_TIERS.slice(start)) {
     if (found.length >= page.limit) break;
     const after = page.after?.tier === tier ? page.after.keyset : null;
-    const rows: ProductRow[] = await pageOf(await sourceFor(db, filter, tier), 'NEWEST', after, page.limit - found.length);
+    const rows: ProductRow[] = await pageOf(await sourceFor(db, filter, tier, 'newest'), 'NEWEST', after, page.limit - found.length);
     found.push(...rows.map((row) => ({ product: productFromRow(row), tier })));
   }
   return found;
@@ -161,7 +164,7 @@ export async function listProductsAtOffset(
 ): Promise<Product[]> {
   /** Ids newest first: from the sort index, or the word index for a search (wrapped: awaiting a builder runs it). */
   const newestIds = async (tier: SearchTier, offset: number, limit: number) => {
-    const { query, columns } = await sourceFor(db, filter, tier);
+    const { query, columns } = await sourceFor(db, filter, tier, 'newest');
     const newestFirst = [
       { column: columns.created_at, order: 'desc' },
       { column: columns.id, order: 'desc' },

@@ -37,6 +37,7 @@ export const CatalogQuery = graphql(`
     categories
     products(first: $first, search: $search, category: $category, sort: $sort) {
       totalCount
+      totalCountPrecision
       pageInfo {
         hasNextPage
         endCursor

@@ -3,23 +3,14 @@ import { useClient, useQuery } from 'urql';
 import { addToCart } from '../cart';
 import { CatalogQuery, MoreProductsQuery } from '../documents';
 import { codedError, type CodedError } from '../errors';
-import type { ProductCardFieldsFragment, ProductSort } from '../gql/graphql';
+import { asSort, sortsFor, totalText } from '../catalogList';
+import type { ProductCardFieldsFragment } from '../gql/graphql';
 import { formatMoney } from '../money';
 import { Link, navigate, useLocation } from '../router';
 import { useCart, useSession } from '../state';
 import { ErrorNote, Loading } from '../ui';
 
 export const PAGE_SIZE = 12;
-const SORTS: { value: ProductSort; label: string }[] = [
-  { value: 'NEWEST', label: 'Newest' },
-  { value: 'PRICE_ASC', label: 'Price: low to high' },
-  { value: 'PRICE_DESC', label: 'Price: high to low' },
-  { value: 'NAME_ASC', label: 'Name' },
-];
-
-function asSort(value: string | null): ProductSort {
-  return SORTS.find((sort) => sort.value === value)?.value ?? 'NEWEST';
-}
 
 function ProductCard({ product }: { product: ProductCardFieldsFragment }) {
   const { updateCart } = useCart();
@@ -54,7 +45,7 @@ export function CatalogPage() {
   const client = useClient();
   const search = query.get('q') ?? '';
   const category = query.get('category') ?? '';
-  const sort = asSort(query.get('sort'));
+  const sort = asSort(query.get('sort'), search);
   const filters = { search: search || null, category: category || null, sort };
   const [{ data, fetching, error }] = useQuery({ query: CatalogQuery, variables: { first: PAGE_SIZE, ...filters }, requestPolicy: 'cache-and-network' });
   const [draft, setDraft] = useState(search);
@@ -136,7 +127,7 @@ export function CatalogPage() {
         <div className="field">
           <label htmlFor="sort">Sort by</label>
           <select id="sort" value={sort} onChange={(event) => setFilters({ sort: event.target.value === 'NEWEST' ? '' : event.target.value })}>
-            {SORTS.map((option) => (
+            {sortsFor(search).map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>
@@ -150,9 +141,7 @@ export function CatalogPage() {
       {products && (
         <>
           <p className="muted" role="status">
-            {products.totalCount === 0
-              ? 'No products match.'
-              : `Showing ${nodes.length} of ${products.totalCount} product${products.totalCount === 1 ? '' : 's'}`}
+            {totalText(nodes.length, products.totalCount, products.totalCountPrecision)}
           </p>
           <ul className="grid" aria-label="Products">
             {nodes.map((product) => (
