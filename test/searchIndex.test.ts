@@ -151,6 +151,38 @@ describe.each(dialects)('search index on %s', (dialect) => {
       expect(await search({ search: 'widget', first: 1 })).toMatchObject({ totalCount: SEARCH_COUNT_CAP, totalCountPrecision: 'EXACT' });
     });
 
+    it('a one-word count reads the word index alone and still follows the substring rule', async () => {
+      await bulk(30, (index) => `Lantern ${index}`);
+      // MySQL's collation equates 'strasse' with 'straße' and 'aesop' with 'æsop'; LIKE does not, nor do the rules.
+      for (const name of ['Straße lamp', 'Strasse kettle', 'Æsop fables', 'Aesop tales']) await create(name);
+      const statements: string[] = [];
+      const listener = (query: { sql: string }) => statements.push(query.sql);
+      app.db.on('query', listener);
+      try {
+        for (const term of ['lantern', 'strasse', 'aesop', 'STRASSE']) {
+          const page = await search({ search: term, first: 100 });
+          const everything = (await app.db('products').select('name', 'description')) as { name: string; description: string }[];
+          const expected = everything.filter((product) => referenceMatches(product, term, false, dialect)).map((product) => product.name);
+          expect(page.nodes.map((node) => node.name).sort()).toEqual(expected.sort());
+          expect(page).toMatchObject({ totalCount: expected.length, totalCountPrecision: 'EXACT' });
+        }
+      } finally {
+        app.db.off('query', listener);
+      }
+      const counts = statements.filter((sql) => /count\(\*\)/i.test(sql) && /product_search_words/i.test(sql));
+      expect(counts.length).toBeGreaterThanOrEqual(4);
+      for (const sql of counts) expect(sql).not.toMatch(/join/i);
+      // Another filter, or two words, count through the products.
+      statements.length = 0;
+      app.db.on('query', listener);
+      try {
+        expect((await search({ search: 'lantern', maxPrice: '1.10', first: 1 })).totalCount).toBe(11);
+      } finally {
+        app.db.off('query', listener);
+      }
+      expect(statements.filter((sql) => /count\(\*\)/i.test(sql)).some((sql) => /join/i.test(sql))).toBe(true);
+    });
+
     it('a term without an indexable word is capped the same way and still pages newest first', async () => {
       await bulk(SEARCH_COUNT_CAP + 1, (index) => `Item 77-${index}`);
       const page = await search({ search: '77', first: 2 });

@@ -102,6 +102,36 @@ export async function searchSource(db: Db, term: string, tier: SearchTier, order
   return { query, columns: INDEX_COLUMNS };
 }
 
+/** A term that is one word of 3 to 84 ASCII letters, digits or `_` (after lower-casing). */
+const PLAIN_WORD = /^[a-z0-9_]{3,84}$/;
+
+/**
+ * The index rows that count a search for one plain word (PLAIN_WORD), or null for any other
+ * term. For such a term the substring rule follows from the word rule wherever the index row's
+ * prefix is the word byte for byte (the text holds those characters, in some case), so those rows
+ * are counted from the index alone — a capped count of `lamp` reads 1,001 index entries, not
+ * 1,001 products too. On MySQL the prefix column's collation also equates a word with others that
+ * LIKE does not ('strasse' = 'straße', 'aesop' = 'æsop'): those rows are checked on the product.
+ * Archived products have no index rows.
+ */
+export function plainWordMatches(db: Db, term: string): Knex.QueryBuilder | null {
+  const word = term.toLowerCase();
+  if (!PLAIN_WORD.test(word)) return null;
+  const query = db('product_search_words as w').where('w.prefix', word).andWhere('w.name_only', false);
+  if (dialectOf(db) === 'mysql') {
+    const substringOnProduct = db('products as p')
+      .count({ n: '*' })
+      .whereRaw('?? = ??', ['p.id', 'w.product_id'])
+      .andWhere((where) => {
+        where.whereRaw(...containsIgnoringCase(db, 'p.name', term)).orWhereRaw(...containsIgnoringCase(db, 'p.description', term));
+      });
+    query.andWhere((where) => {
+      where.whereRaw('?? COLLATE utf8mb4_bin = ?', ['w.prefix', word]).orWhereRaw('(?) > 0', [substringOnProduct]);
+    });
+  }
+  return query;
+}
+
 /**
  * The order a listing reads the index in: newest first (its primary key), by price (its second
  * index), or any (a count, or a sort by name, which reads every match anyway).

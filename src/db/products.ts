@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Product, ProductSort } from '../domain';
 import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
-import { catalogSource, searchSource, type IndexOrder, type ProductSource, type SearchTier } from './productSearch';
+import { catalogSource, plainWordMatches, searchSource, type IndexOrder, type ProductSource, type SearchTier } from './productSearch';
 import { indexNewProducts, indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
 import type { ProductRow } from './tables';
 import { transactionWithRetry } from './transactions';
@@ -197,11 +197,14 @@ export async function listProductsAtOffset(
 
 /**
  * The number of products matching `filter`, counting at most `searchCap` + 1 of a search's matches
- * (a count of every match reads every matching row; the catalog's own counts are index-only).
+ * (a count of every match reads every matching row; the catalog's own counts are index-only, and
+ * so are those of a search for one plain word with no other filter: plainWordMatches).
  */
 export async function countProducts(db: Db, filter: ProductFilter, searchCap?: number): Promise<number> {
-  const { query } = await sourceFor(db, filter);
-  if (!filter.search || searchCap === undefined) return toCount(await query.count({ n: '*' }).first());
+  const { search, ...others } = filter;
+  const onlySearch = Object.values(others).every((value) => value === undefined);
+  const query = (search && onlySearch ? plainWordMatches(db, search) : null) ?? (await sourceFor(db, filter)).query;
+  if (!search || searchCap === undefined) return toCount(await query.count({ n: '*' }).first());
   const matches = query.select(db.raw('1')).limit(searchCap + 1);
   return toCount(await db.count({ n: '*' }).from(matches.as('matches')).first());
 }
