@@ -76,14 +76,17 @@ export async function backupDrill(dir: string, root: string, stops: Stop[]): Pro
       await load.stop();
     }
     expect(backup.code === 0, `db:backup exited ${backup.code}: ${backup.stderr.join(' ')}`);
-    const printed = /^Binary log position: (\S+):(\d+) \(GTID [^)]+\)$/.exec(backup.stdout[1] ?? '');
+    const printed = /^Binary log position: (\S+):(\d+) \(GTID ([^)]+)\)$/.exec(backup.stdout[1] ?? '');
     expect(printed !== null, `db:backup printed no binary log position: ${backup.stdout.join(' | ')}`);
     from = { file: printed![1]!, position: Number(printed![2]) };
+    // The GTID printed is the server's own for that position (a replica could start from either).
+    const [gtid] = await source.sql<{ gtid: string | null }>('SELECT BINLOG_GTID_POS(?, ?) AS gtid', [from.file, from.position]);
+    expect(printed![3] === gtid?.gtid, `db:backup printed GTID ${printed![3]}, the server says ${gtid?.gtid} for ${from.file}:${from.position}`);
     acknowledged = [...load.acknowledged];
     expect(load.failures.length === 0, `${load.failures.length} orders failed, e.g. ${load.failures[0]}`);
     const during = acknowledged.filter((order) => order.at > backupStarted && order.at < backupEnded).length;
     expect(during > 0, 'no order was acknowledged while the backup ran');
-    return `${acknowledged.length} orders acknowledged in ${LOAD_SECONDS} s, ${during} of them during the ${((backupEnded - backupStarted) / 1000).toFixed(1)} s backup; position ${from.file}:${from.position}`;
+    return `${acknowledged.length} orders acknowledged in ${LOAD_SECONDS} s, ${during} of them during the ${((backupEnded - backupStarted) / 1000).toFixed(1)} s backup; position ${from.file}:${from.position}, GTID ${printed![3]}`;
   });
   if (!from.file) return;
 

@@ -108,7 +108,8 @@ async function dumpMysql(config: MysqlConfig, partial: string): Promise<BackupHe
       ];
       await run('mariadb-dump', args, null);
     });
-    const binlog = binlogOn ? binlogPositionOf(readStart(body, 64 * 1024)) : null;
+    // The position is among the first lines; MariaDB's dump prints the GTID of it among the last.
+    const binlog = binlogOn ? binlogPositionOf(readStart(body, 64 * 1024), readEnd(body, 64 * 1024)) : null;
     const header: BackupHeader = { dialect: 'mysql', database: config.database, taken, binlog };
     const out = createWriteStream(partial);
     out.write(formatHeader(header));
@@ -119,10 +120,13 @@ async function dumpMysql(config: MysqlConfig, partial: string): Promise<BackupHe
   }
 }
 
-/** `-- CHANGE MASTER TO MASTER_LOG_FILE='binlog.000001', MASTER_LOG_POS=1234;` and the GTID line of mariadb-dump's comments. */
-function binlogPositionOf(dumpStart: string): BinlogPosition {
+/**
+ * `-- CHANGE MASTER TO MASTER_LOG_FILE='binlog.000001', MASTER_LOG_POS=1234;` from the start of
+ * mariadb-dump's output, and its `-- SET GLOBAL gtid_slave_pos='0-1-5';`, which it prints at the end.
+ */
+function binlogPositionOf(dumpStart: string, dumpEnd: string): BinlogPosition {
   const change = /MASTER_LOG_FILE='([^']+)',\s*MASTER_LOG_POS=(\d+)/.exec(dumpStart);
-  const gtid = /gtid_slave_pos='([^']*)'/.exec(dumpStart);
+  const gtid = /gtid_slave_pos='([^']*)'/.exec(dumpEnd) ?? /gtid_slave_pos='([^']*)'/.exec(dumpStart);
   if (!change) throw new Error('mariadb-dump wrote no binary log position (is binary logging on?)');
   return { file: change[1]!, position: Number(change[2]), gtid: gtid?.[1] ?? '' };
 }
@@ -373,6 +377,18 @@ function readStart(file: string, bytes: number): string {
   try {
     const buffer = Buffer.alloc(bytes);
     const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readEnd(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const size = statSync(file).size;
+    const buffer = Buffer.alloc(Math.min(bytes, size));
+    const read = readSync(fd, buffer, 0, buffer.length, size - buffer.length);
     return buffer.subarray(0, read).toString('latin1');
   } finally {
     closeSync(fd);
