@@ -109,7 +109,7 @@ async function dumpMysql(config: MysqlConfig, partial: string): Promise<BackupHe
       await run('mariadb-dump', args, null);
     });
     // The position is among the first lines; MariaDB's dump prints the GTID of it among the last.
-    const binlog = binlogOn ? binlogPositionOf(readStart(body, 64 * 1024), readEnd(body, 64 * 1024)) : null;
+    const binlog = binlogOn ? binlogPositionOf(readPart(body, 64 * 1024, 'start'), readPart(body, 64 * 1024, 'end')) : null;
     const header: BackupHeader = { dialect: 'mysql', database: config.database, taken, binlog };
     const out = createWriteStream(partial);
     out.write(formatHeader(header));
@@ -147,7 +147,7 @@ function formatHeader(header: BackupHeader): string {
 export function readBackupHeader(file: string): BackupHeader {
   let start: string;
   try {
-    start = readStart(file, 4096);
+    start = readPart(file, 4096, 'start');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : String(code ?? error);
@@ -372,23 +372,13 @@ function unreachable(error: unknown, config: Pick<MysqlConfig, 'host' | 'port'>)
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function readStart(file: string, bytes: number): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read).toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readEnd(file: string, bytes: number): string {
+/** The first (or last) `bytes` of a file, as latin1 (mariadb-dump's comments are ASCII). */
+function readPart(file: string, bytes: number, from: 'start' | 'end'): string {
   const fd = openSync(file, 'r');
   try {
     const size = statSync(file).size;
     const buffer = Buffer.alloc(Math.min(bytes, size));
-    const read = readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+    const read = readSync(fd, buffer, 0, buffer.length, from === 'start' ? 0 : size - buffer.length);
     return buffer.subarray(0, read).toString('latin1');
   } finally {
     closeSync(fd);
