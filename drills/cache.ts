@@ -11,13 +11,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
 import { CACHE_BOUNDS } from '../src/cache/policy';
 import { Instance, RedisServer } from './support/cluster';
-import { check, expect, runDrill } from './support/harness';
+import { check, expect, inScratchDir, runDrill } from './support/harness';
 import { Nginx } from './support/nginx';
 import { dataOf, graphql } from './support/client';
 
@@ -79,19 +77,12 @@ async function main(): Promise<void> {
   for (const program of ['nginx', 'redis-server']) {
     if (spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0) throw new Error(`not installed: ${program} (apt-get install ${program === 'nginx' ? 'nginx' : 'redis-server'})`);
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'shopgraph-cache-'));
   const database = `shopgraph_cache_drill_${randomBytes(4).toString('hex')}`;
-  const server = knex({ client: 'mysql2', connection: MYSQL, pool: { min: 0, max: 1 } });
-  const stops: (() => Promise<unknown>)[] = [];
-  try {
+  await inScratchDir('shopgraph-cache-', async (dir, stops) => {
+    const server = knex({ client: 'mysql2', connection: MYSQL, pool: { min: 0, max: 1 } });
+    stops.push(() => server.destroy());
     await server.raw(`CREATE DATABASE ${database} CHARACTER SET utf8mb4`);
-    stops.push(async () => {
-      try {
-        await server.raw(`DROP DATABASE ${database}`);
-      } finally {
-        await server.destroy();
-      }
-    });
+    stops.push(() => server.raw(`DROP DATABASE ${database}`));
     const redis = new RedisServer(PORTS.redis);
     stops.push(() => redis.stop());
     await redis.start();
@@ -117,10 +108,7 @@ async function main(): Promise<void> {
     stops.push(() => nginx.stop());
     await nginx.start(PORTS.nginx, PORTS.instances, UNSAFE);
     await drill(instances, database);
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.log(`(stopping: ${String(error)})`));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function drill(instances: Instance[], database: string): Promise<void> {
