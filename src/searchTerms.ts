@@ -40,6 +40,20 @@ export function fullTextWords(term: string): string[] {
   return [...new Set(wordsOf(term).filter((word) => word.length >= MIN_WORD && word.length <= MAX_WORD))];
 }
 
+/** ASCII letters, digits and `_` only. */
+const ASCII_WORD = /^[a-z0-9_]+$/;
+
+/**
+ * The term's one word when the term is nothing else: a word of 3 to 84 ASCII letters, digits or
+ * `_` (lower-cased), else null. Where such a word begins a word of a text, byte for byte, the term
+ * is a substring of it too: a search for it can be counted from the word index alone.
+ */
+export function plainWordOf(term: string): string | null {
+  const word = term.toLowerCase();
+  const [only, ...others] = fullTextWords(word);
+  return only === word && others.length === 0 && ASCII_WORD.test(word) ? word : null;
+}
+
 /**
  * The words of `term` the word-prefix index can look up, lower-cased, without repeats: the
  * fullTextWords, and each word of two digits after a separator (the substring rule implies it

@@ -126,7 +126,8 @@ async function dumpMysql(config: MysqlConfig, partial: string): Promise<BackupHe
  */
 function binlogPositionOf(dumpStart: string, dumpEnd: string): BinlogPosition {
   const change = /MASTER_LOG_FILE='([^']+)',\s*MASTER_LOG_POS=(\d+)/.exec(dumpStart);
-  const gtid = /gtid_slave_pos='([^']*)'/.exec(dumpEnd) ?? /gtid_slave_pos='([^']*)'/.exec(dumpStart);
+  const gtidLine = /gtid_slave_pos='([^']*)'/;
+  const gtid = gtidLine.exec(dumpEnd) ?? gtidLine.exec(dumpStart);
   if (!change) throw new Error('mariadb-dump wrote no binary log position (is binary logging on?)');
   return { file: change[1]!, position: Number(change[2]), gtid: gtid?.[1] ?? '' };
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { containsIgnoringCase } from './likePattern';
 import { dialectOf, type Db } from './knex';
-import { indexedWords } from '../searchTerms';
+import { indexedWords, plainWordOf } from '../searchTerms';
 
 /**
  * Where a catalog listing reads its products: `query` has the products as `p` (and for a search
@@ -51,9 +51,7 @@ export function catalogSource(db: Db): ProductSource {
 export async function searchSource(db: Db, term: string, tier: SearchTier, order: IndexOrder = 'any'): Promise<ProductSource> {
   const words = indexedWords(term);
   const contains = (column: 'name' | 'description') => containsIgnoringCase(db, `p.${column}`, term);
-  const textMatches = (where: Knex.QueryBuilder): void => {
-    where.whereRaw(...contains('name')).orWhereRaw(...contains('description'));
-  };
+  const textMatches = appearsInText(db, term);
 
   if (words.length === 0) {
     const { query } = catalogSource(db);
@@ -102,12 +100,16 @@ export async function searchSource(db: Db, term: string, tier: SearchTier, order
   return { query, columns: INDEX_COLUMNS };
 }
 
-/** A term that is one word of 3 to 84 ASCII letters, digits or `_` (after lower-casing). */
-const PLAIN_WORD = /^[a-z0-9_]{3,84}$/;
+/** The substring rule on the product `p`: the term appears in its name or its description. */
+function appearsInText(db: Db, term: string): (where: Knex.QueryBuilder) => void {
+  return (where) => {
+    where.whereRaw(...containsIgnoringCase(db, 'p.name', term)).orWhereRaw(...containsIgnoringCase(db, 'p.description', term));
+  };
+}
 
 /**
- * The index rows that count a search for one plain word (PLAIN_WORD), or null for any other
- * term. For such a term the substring rule follows from the word rule wherever the index row's
+ * The index rows that count a search for one plain word (plainWordOf in src/searchTerms.ts), or
+ * null for any other term. For such a term the substring rule follows from the word rule wherever the index row's
  * prefix is the word byte for byte (the text holds those characters, in some case), so those rows
  * are counted from the index alone — a capped count of `lamp` reads 1,001 index entries, not
  * 1,001 products too. On MySQL the prefix column's collation also equates a word with others that
@@ -115,16 +117,14 @@ const PLAIN_WORD = /^[a-z0-9_]{3,84}$/;
  * Archived products have no index rows.
  */
 export function plainWordMatches(db: Db, term: string): Knex.QueryBuilder | null {
-  const word = term.toLowerCase();
-  if (!PLAIN_WORD.test(word)) return null;
+  const word = plainWordOf(term);
+  if (word === null) return null;
   const query = db('product_search_words as w').where('w.prefix', word).andWhere('w.name_only', false);
   if (dialectOf(db) === 'mysql') {
     const substringOnProduct = db('products as p')
       .count({ n: '*' })
       .whereRaw('?? = ??', ['p.id', 'w.product_id'])
-      .andWhere((where) => {
-        where.whereRaw(...containsIgnoringCase(db, 'p.name', term)).orWhereRaw(...containsIgnoringCase(db, 'p.description', term));
-      });
+      .andWhere(appearsInText(db, term));
     query.andWhere((where) => {
       where.whereRaw('?? COLLATE utf8mb4_bin = ?', ['w.prefix', word]).orWhereRaw('(?) > 0', [substringOnProduct]);
     });
