@@ -54,6 +54,16 @@ function stringArg(argv: string[], name: string): string | null {
   return argv[index]!.includes('=') ? argv[index]!.slice(name.length + 3) : (argv[index + 1] ?? null);
 }
 
+/** `--catalog 100000,1000000`: the catalog's size, and what S6 grows it to (full runs). */
+function catalogArg(raw: string | null): [number, number] | null {
+  if (raw === null) return null;
+  const sizes = raw.split(',').map(Number);
+  if (sizes.length !== 2 || !sizes.every((size) => Number.isInteger(size) && size > 0) || sizes[0]! >= sizes[1]!) {
+    throw new Error(`--catalog takes two product counts, the second larger (e.g. 100000,1000000), got "${raw}"`);
+  }
+  return sizes as [number, number];
+}
+
 export function parseOptions(argv: string[]): BenchOptions {
   const smoke = argv.includes('--smoke');
   const only = new Set(listArg(argv, 'only') ?? SCENARIOS);
@@ -62,6 +72,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   const profile = new Set(argv.some((arg) => arg.startsWith('--profile')) ? (listArg(argv, 'profile') ?? []) : profileAll ? SCENARIOS : []);
   const out = stringArg(argv, 'out') ?? (smoke ? path.join(ROOT, 'bench/.results/smoke.md') : path.join(ROOT, 'BENCHMARKS.md'));
   const rounds = stringArg(argv, 'rounds');
+  const catalog = catalogArg(stringArg(argv, 'catalog'));
   const common = { only, profile, out: path.resolve(out), connections: 16, loginConnections: 8, orderClients: 32 };
   if (smoke) {
     return {
@@ -81,7 +92,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   return {
     ...common,
     mode: 'full',
-    sizes: { products: 10_000, users: 2000, orders: 20_000, grownProducts: 100_000 },
+    sizes: { products: catalog?.[0] ?? 10_000, users: 2000, orders: 20_000, grownProducts: catalog?.[1] ?? 100_000 },
     warmupSec: 5,
     measureSec: 15,
     rounds: rounds === null ? 3 : Math.max(1, Number(rounds) || 3),

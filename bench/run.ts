@@ -6,6 +6,7 @@
 //   --profile S3       CPU-profile the server in one extra window of these scenarios only
 //   --no-profile       no profiles (full runs profile every scenario by default)
 //   --rounds N         full runs: N rounds instead of 3 (for development)
+//   --catalog A,B      full runs: A products instead of 10,000, grown to B instead of 100,000 in S6
 //   --out FILE         where the Markdown goes (default BENCHMARKS.md; smoke: bench/.results/smoke.md)
 //   --no-wait / --wait whether to wait for other test runs to end first (default: full waits)
 import { spawnSync } from 'node:child_process';

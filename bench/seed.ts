@@ -45,6 +45,7 @@ export interface BenchDatabase {
 export const ADMIN_ID = 1;
 export const FIRST_CUSTOMER_ID = 2;
 
+const PRODUCTS_PER_TRANSACTION = 50_000;
 const BATCH = 1000;
 
 export function mysqlServerFromEnv(env: NodeJS.ProcessEnv = process.env): MysqlServer {
@@ -153,16 +154,21 @@ export async function seed(db: Knex, sizes: Sizes, bcryptRounds: number): Promis
  * next free ids, as S5 has added products of its own by then.
  */
 export async function addProducts(db: Knex, from: number, to: number, keepIds = false): Promise<{ indexSeconds: number }> {
-  await db.transaction(async (trx) => {
-    for (let first = from; first <= to; first += BATCH) {
-      const last = Math.min(to, first + BATCH - 1);
-      const rows = Array.from({ length: last - first + 1 }, (_, index) => {
-        const { id, ...product } = productAt(first + index);
-        return keepIds ? { id, ...product } : product;
-      });
-      await trx('products').insert(rows);
-    }
-  });
+  // A transaction per 50,000 products: InnoDB updates the FULLTEXT index at commit, and the
+  // commit of a million products would outlast the connection's answer deadline (src/db/knex.ts).
+  for (let chunk = from; chunk <= to; chunk += PRODUCTS_PER_TRANSACTION) {
+    await db.transaction(async (trx) => {
+      const end = Math.min(to, chunk + PRODUCTS_PER_TRANSACTION - 1);
+      for (let first = chunk; first <= end; first += BATCH) {
+        const last = Math.min(end, first + BATCH - 1);
+        const rows = Array.from({ length: last - first + 1 }, (_, index) => {
+          const { id, ...product } = productAt(first + index);
+          return keepIds ? { id, ...product } : product;
+        });
+        await trx('products').insert(rows);
+      }
+    });
+  }
   // The search index of the new products, as the migration's backfill writes it (batches of 500).
   const started = Date.now();
   await backfillSearchWords(db);
@@ -192,13 +198,20 @@ export async function insertProductWithStock(db: Knex, stock: number, label: str
   return Number(id);
 }
 
-/** The search index's rows and size (InnoDB's estimate from information_schema), per product. */
-export async function searchIndexSize(db: Knex): Promise<string> {
-  const rows = Number(((await db('product_search_words').count({ n: '*' }).first()) as { n: unknown }).n);
-  const products = Number(((await db('products').count({ n: '*' }).first()) as { n: unknown }).n);
-  const [stats] = (await db.raw(
-    'SELECT data_length + index_length AS bytes FROM information_schema.TABLES WHERE table_schema = DATABASE() AND table_name = ?',
-    ['product_search_words'],
+/**
+ * The search index's rows and size (InnoDB's estimate from information_schema), per product.
+ * Counted over the admin connection: at a million products the count outlasts the app's
+ * statement time limit.
+ */
+export async function searchIndexSize(database: Pick<BenchDatabase, 'admin' | 'name'>): Promise<string> {
+  const count = async (table: string) => {
+    const [rows] = (await database.admin.raw('SELECT COUNT(*) AS n FROM ??.??', [database.name, table])) as [{ n: unknown }[]];
+    return Number(rows[0]?.n);
+  };
+  const [rows, products] = [await count('product_search_words'), await count('products')];
+  const [stats] = (await database.admin.raw(
+    'SELECT data_length + index_length AS bytes FROM information_schema.TABLES WHERE table_schema = ? AND table_name = ?',
+    [database.name, 'product_search_words'],
   )) as [{ bytes: number | string }[]];
   const bytes = Number(stats[0]?.bytes ?? 0);
   return `search index ${rows.toLocaleString('en-US')} rows (${(rows / products).toFixed(1)} per product), ${(bytes / 2 ** 20).toFixed(0)} MiB (${Math.round(bytes / products)} bytes per product) for ${products.toLocaleString('en-US')} products`;

@@ -7,7 +7,7 @@ import knex from 'knex';
 import { DEFAULT_POOL_MAX } from '../src/config';
 import { createDb } from '../src/db/knex';
 import { migrateToLatest } from '../src/db/migrations';
-import { findProductsByIds, insertProduct, updateProduct } from '../src/db/products';
+import { findProductsByIds, insertProduct, updateProduct, type ProductFields } from '../src/db/products';
 import { productAt } from './dataset';
 
 async function main(): Promise<void> {
@@ -19,8 +19,8 @@ async function main(): Promise<void> {
   const db = createDb({ client: 'mysql', host: url.hostname, port: Number(url.port || 3306), user: url.username, password: '', database: name, poolMax: DEFAULT_POOL_MAX });
   try {
     await migrateToLatest(db);
-    const before = { insert: [] as number[], update: [] as number[] };
-    const after = { insert: [] as number[], update: [] as number[] };
+    const before = { insert: [] as number[], update: [] as number[], describe: [] as number[] };
+    const after = { insert: [] as number[], update: [] as number[], describe: [] as number[] };
     const time = async (into: number[], work: () => Promise<unknown>) => {
       const started = process.hrtime.bigint();
       await work();
@@ -35,19 +35,25 @@ async function main(): Promise<void> {
         plainId = Number((await db('products').insert({ ...row, created_at: now, updated_at: now }))[0]);
       });
       await time(after.insert, () => insertProduct(db, fields));
-      const renamed = `${row.name} v2`;
-      await time(before.update, async () => {
-        await db('products').where({ id: plainId, archived: false }).update({ name: renamed, updated_at: new Date() });
+      const [last] = await db('products').orderBy('id', 'desc').limit(1).pluck('id');
+      const edit = async (into: { update: number[]; describe: number[] }, update: (fields: Partial<ProductFields>) => Promise<unknown>) => {
+        await time(into.update, () => update({ name: `${row.name} Limited` })); // a word added: its rows
+        await time(into.describe, () => update({ description: productAt(index + writes).description })); // most words new
+      };
+      await edit(before, async (fields) => {
+        await db('products')
+          .where({ id: plainId, archived: false })
+          .update({ ...(fields.name === undefined ? {} : { name: fields.name }), ...(fields.description === undefined ? {} : { description: fields.description }), updated_at: new Date() });
         await findProductsByIds(db, [plainId]);
       });
-      const [last] = await db('products').orderBy('id', 'desc').limit(1).pluck('id');
-      await time(after.update, () => updateProduct(db, Number(last), { name: renamed }));
+      await edit(after, (fields) => updateProduct(db, Number(last), fields));
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const line = (what: string, old: number[], now: number[]) =>
       `${what}: before ${median(old).toFixed(2)} ms, after ${median(now).toFixed(2)} ms (${(median(now) / median(old)).toFixed(2)}×), median of ${old.length}`;
     console.log(line('product insert', before.insert, after.insert));
-    console.log(line('product update (name)', before.update, after.update));
+    console.log(line('product update (a word added to the name)', before.update, after.update));
+    console.log(line('product update (a new description)', before.describe, after.describe));
   } finally {
     await db.destroy();
     await server.raw(`DROP DATABASE ${name}`);

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { fillTemplate, paramsOf } from '../bench/anchors/sqlTemplates';
 import { captureProductSql } from '../bench/sqlCapture';
+import { updateProduct } from '../src/db/products';
 import { backfillSearchWordPrefixes, reindexProducts } from '../src/db/productSearchWords';
 import { isTwoDigitPrefix } from '../src/searchTerms';
 import { SEARCH_COUNT_CAP } from '../src/services/products';
@@ -102,6 +103,66 @@ describe.each(dialects)('search index on %s', (dialect) => {
       ok(await app.gql(UPDATE, { id, input: { description: 'Made of cherry' } }, admin));
       expect(await names('walnut')).toEqual([]);
       expect(await names('cherry')).toEqual(['Lamp']);
+    });
+
+    /** The product's index rows, accents folded (on MySQL 'crème' and 'creme' are one row, either spelling). */
+    async function indexRowsOf(id: string): Promise<string[]> {
+      const rows: { prefix: string; name_only: unknown; price: unknown }[] = await app
+        .db('product_search_words')
+        .where('product_id', Number(id))
+        .select('prefix', 'name_only', 'price');
+      const fold = (prefix: string) => prefix.normalize('NFD').replace(/\p{M}/gu, '');
+      return rows.map((row) => `${Number(row.name_only)} ${fold(row.prefix)} ${Number(row.price)}`).sort();
+    }
+
+    it('after each edit the rows are those a fresh indexing of the product writes', async () => {
+      const id = await create('Oak desk', 'Crème stand');
+      const edits = [
+        { name: 'Oak desk deluxe' },
+        { description: 'Creme stand, crème jar' },
+        { description: 'creme jar' },
+        { name: 'Oak bench', price: '12.00' },
+        { name: 'Bench 77', description: '' },
+        { name: 'Bench', stock: 3 },
+      ];
+      for (const input of edits) {
+        ok(await app.gql(UPDATE, { id, input }, admin));
+        const edited = await indexRowsOf(id);
+        await app.db.transaction((trx) => reindexProducts(trx, [Number(id)]));
+        expect({ input, rows: edited }).toEqual({ input, rows: await indexRowsOf(id) });
+      }
+      expect(await names('creme')).toEqual([]);
+      expect(await names('bench')).toEqual(['Bench']);
+    });
+
+    it('an edit writes only the rows of the words it changed: adding a word inserts its rows and deletes none', async () => {
+      const id = await create('Oak desk', 'Sturdy top');
+      const statements: { sql: string; bindings?: unknown[] }[] = [];
+      const listener = (query: { sql: string; bindings?: unknown[] }) => {
+        if (query.sql.includes('product_search_words')) statements.push(query);
+      };
+      app.db.on('query', listener);
+      try {
+        ok(await app.gql(UPDATE, { id, input: { name: 'Oak desk deluxe' } }, admin));
+        ok(await app.gql(UPDATE, { id, input: { stock: 9 } }, admin)); // no word changed: no index statement
+      } finally {
+        app.db.off('query', listener);
+      }
+      // 'del', 'delu', 'delux', 'deluxe', in the name and in the text: 8 rows of 5 columns.
+      expect(statements.map((statement) => [statement.sql.split(' ')[0]!.toLowerCase(), statement.bindings?.length])).toEqual([['insert', 40]]);
+      expect(await names('deluxe')).toEqual(['Oak desk deluxe']);
+    });
+
+    it('concurrent edits of one product leave the rows of the last committed text', async () => {
+      const id = await create('Oak desk', 'Sturdy top');
+      // Half the edits bring back the first text: one that read it before another edit committed
+      // would find no word changed and write nothing, leaving the other edit's rows.
+      const texts = Array.from({ length: 12 }, (_, index) => (index % 2 === 0 ? { name: 'Pine shelf', description: 'Light' } : { name: 'Oak desk', description: 'Sturdy top' }));
+      const edited = await Promise.all(texts.map((fields) => updateProduct(app.db, Number(id), fields)));
+      expect(edited.every(Boolean)).toBe(true);
+      const rows = await indexRowsOf(id);
+      await app.db.transaction((trx) => reindexProducts(trx, [Number(id)]));
+      expect(rows).toEqual(await indexRowsOf(id));
     });
 
     it('a price change reorders the price sorts of a search', async () => {

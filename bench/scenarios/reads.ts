@@ -323,7 +323,7 @@ export async function s6Search(b: Bench): Promise<void> {
   const grown = `catalog grown to ${b.options.sizes.grownProducts} products in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   const backfill = `search index backfill ${indexSeconds.toFixed(1)} s for ${added} products (${Math.round(added / indexSeconds)} products/s)`;
   b.log(`  S6: ${grown}; ${backfill}`);
-  b.report.notes.push(`S6: ${grown}; ${backfill}; ${await searchIndexSize(b.database.db)}.`);
+  b.report.notes.push(`S6: ${grown}; ${backfill}; ${await searchIndexSize(b.database)}.`);
   const { row: large, profile: largeProfile } = await runAt(b.options.sizes.grownProducts);
   b.report.sections.push({ title: 'S6 in the database: each search term\'s statements', markdown: searchProfileMarkdown(smallProfile, largeProfile) });
   const growth = large.ours.p50!.median / small.ours.p50!.median;

@@ -28,7 +28,12 @@ interface SearchWordRow {
   price: number;
 }
 
-function rowsOf(product: IndexedProduct): SearchWordRow[] {
+/** The prefixes a product's rows hold: of its name and description (`text`), and of its name alone (`name`, relevance). */
+function prefixesOf(product: IndexedProduct): { text: Set<string>; name: Set<string> } {
+  return { text: wordPrefixesOf(`${product.name} ${product.description}`), name: wordPrefixesOf(product.name) };
+}
+
+function rowsOf(product: IndexedProduct, prefixes = prefixesOf(product)): SearchWordRow[] {
   const row = (prefix: string, nameOnly: boolean): SearchWordRow => ({
     prefix,
     name_only: nameOnly,
@@ -36,9 +41,7 @@ function rowsOf(product: IndexedProduct): SearchWordRow[] {
     product_id: product.id,
     price: product.priceCents,
   });
-  const nameRows = [...wordPrefixesOf(product.name)].map((prefix) => row(prefix, true));
-  const textRows = [...wordPrefixesOf(`${product.name} ${product.description}`)].map((prefix) => row(prefix, false));
-  return [...textRows, ...nameRows];
+  return [...[...prefixes.text].map((prefix) => row(prefix, false)), ...[...prefixes.name].map((prefix) => row(prefix, true))];
 }
 
 /** Removes the products' rows: a delete or an archive. */
@@ -47,22 +50,46 @@ export async function unindexProducts(db: Db, productIds: readonly number[]): Pr
 }
 
 /**
- * Writes the products' rows afresh. Duplicates are ignored: on MySQL the column compares as the
- * products' collation does, so 'crème' and 'creme' are one prefix there, as they were to MATCH.
+ * Brings a product's rows from its state `before` an edit to its state `after`: deletes the rows
+ * of prefixes it lost, inserts those of prefixes it gained and, after a new price, rewrites the
+ * price of the rest. Renaming "Oak Desk" to "Oak Desk Deluxe" writes the rows of "deluxe", not
+ * the product's ~40; an edit that changes no word writes none.
+ *
+ * On MySQL the column compares as the products' collation does ('crème' = 'creme', one row for
+ * both): the delete keeps every row equal to a prefix the product still has, by that comparison,
+ * and a gained prefix equal to a kept row is ignored, so the rows always match the text.
  */
-export async function indexProducts(db: Db, products: readonly IndexedProduct[]): Promise<void> {
-  await unindexProducts(
-    db,
-    products.map((product) => product.id),
-  );
-  await indexNewProducts(db, products);
+export async function reindexEditedProduct(db: Db, before: IndexedProduct, after: IndexedProduct): Promise<void> {
+  const [had, has] = [prefixesOf(before), prefixesOf(after)];
+  const lost = (kind: 'text' | 'name') => [...had[kind]].some((prefix) => !has[kind].has(prefix));
+  if (lost('text') || lost('name')) {
+    await db('product_search_words')
+      .where('product_id', after.id)
+      .andWhere((rows) => {
+        rows
+          .where((text) => {
+            text.where('name_only', false).whereNotIn('prefix', [...has.text]);
+          })
+          .orWhere((name) => {
+            name.where('name_only', true).whereNotIn('prefix', [...has.name]);
+          });
+      })
+      .delete();
+  }
+  if (after.priceCents !== before.priceCents) await repriceIndexedProduct(db, after.id, after.priceCents);
+  const gained = (kind: 'text' | 'name') => new Set([...has[kind]].filter((prefix) => !had[kind].has(prefix)));
+  await insertRows(db, rowsOf(after, { text: gained('text'), name: gained('name') }));
 }
 
 /** Writes the rows of products that have none yet (just inserted): no delete to run first. */
 export async function indexNewProducts(db: Db, products: readonly IndexedProduct[]): Promise<void> {
-  await insertRows(db, products.flatMap(rowsOf));
+  await insertRows(db, products.flatMap((product) => rowsOf(product)));
 }
 
+/**
+ * Inserts rows, ignoring duplicates: on MySQL the column compares as the products' collation
+ * does, so 'crème' and 'creme' are one prefix there, as they were to MATCH.
+ */
 async function insertRows(db: Db, rows: readonly SearchWordRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await db('product_search_words')
@@ -85,7 +112,7 @@ function indexedFromRow(row: ProductRow): IndexedProduct {
 export async function reindexProducts(db: Db, productIds: readonly number[]): Promise<void> {
   const rows: ProductRow[] = await db('products').whereIn('id', productIds).andWhere('archived', false);
   await unindexProducts(db, productIds);
-  await indexProducts(db, rows.map(indexedFromRow));
+  await indexNewProducts(db, rows.map(indexedFromRow));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Product, ProductSort } from '../domain';
 import { dialectOf, isForeignKeyViolation, toCount, toDate, type Db } from './knex';
 import { catalogSource, plainWordMatches, searchSource, type IndexOrder, type ProductSource, type SearchTier } from './productSearch';
-import { indexNewProducts, indexProducts, reindexProducts, repriceIndexedProduct, unindexProducts, type IndexedProduct } from './productSearchWords';
+import { indexNewProducts, reindexEditedProduct, reindexProducts, unindexProducts, type IndexedProduct } from './productSearchWords';
 import type { ProductRow } from './tables';
 import { transactionWithRetry } from './transactions';
 
@@ -240,15 +240,15 @@ export async function insertProduct(db: Db, fields: ProductFields): Promise<Prod
 /** Returns the updated product, or null when there is no such product or it is archived. */
 export async function updateProduct(db: Db, id: number, fields: Partial<ProductFields>): Promise<Product | null> {
   return together(db, async (trx) => {
-    const changed = await trx('products')
-      .where({ id, archived: false })
-      .update({ ...columnsFrom(fields), updated_at: new Date() });
-    if (changed === 0) return null;
-    const [product] = await findProductsByIds(trx, [id]);
-    if (!product) return null;
-    // New words: the rows afresh; a new price alone: the price column of its rows.
-    if (fields.name !== undefined || fields.description !== undefined) await indexProducts(trx, [indexed(product)]);
-    else if (fields.priceCents !== undefined) await repriceIndexedProduct(trx, id, product.priceCents);
+    // Locked until the commit: a concurrent edit waits here, so each edit's index rows start from the text the other left.
+    const before = await findProductForUpdate(trx, id);
+    if (!before || before.archived) return null;
+    const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    const product: Product = { ...before, ...changes, updatedAt: new Date() };
+    await trx('products')
+      .where({ id })
+      .update({ ...columnsFrom(fields), updated_at: product.updatedAt });
+    await reindexEditedProduct(trx, indexed(before), indexed(product));
     return product;
   });
 }
@@ -311,6 +311,12 @@ export async function takeStock(db: Db, productId: number, quantity: number, pri
  */
 export async function findCurrentProduct(db: Db, id: number): Promise<Product | null> {
   const row: ProductRow | undefined = await db('products').where({ id }).forShare().first();
+  return row ? productFromRow(row) : null;
+}
+
+/** The product, locked for this transaction's update (MySQL; on SQLite a writing transaction holds the database). */
+async function findProductForUpdate(db: Db, id: number): Promise<Product | null> {
+  const row: ProductRow | undefined = await db('products').where({ id }).forUpdate().first();
   return row ? productFromRow(row) : null;
 }
 
