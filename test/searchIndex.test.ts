@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { fillTemplate, paramsOf } from '../bench/anchors/sqlTemplates';
 import { captureProductSql } from '../bench/sqlCapture';
 import { updateProduct } from '../src/db/products';
+import { rarestWord } from '../src/db/productSearch';
 import { backfillSearchWordPrefixes, reindexProducts } from '../src/db/productSearchWords';
 import { isTwoDigitPrefix } from '../src/searchTerms';
 import { SEARCH_COUNT_CAP } from '../src/services/products';
@@ -303,6 +304,20 @@ describe.each(dialects)('search index on %s', (dialect) => {
     expect(await names('%')).toEqual(['Cotton 100% organic']);
     expect(await names('🍕')).toEqual(['Pizza 🍕']);
     expect(await names('🍕', 'RELEVANCE')).toEqual(['Pizza 🍕']);
+  });
+
+  describe('the driving word', () => {
+    it('words both past the first rarity probe are counted further, and the rarer drives', async () => {
+      const id = Number(await create('Model 77 stand'));
+      // Index rows alone (the probe reads nothing else): 'model' 26,000 and '77' 22,000, both past the first probe (20,000).
+      const start = Date.UTC(2020, 0, 1);
+      for (const [prefix, count] of [['model', 26_000], ['77', 22_000]] as const) {
+        const rows = Array.from({ length: count }, (_, index) => ({ prefix, name_only: false, created_at: new Date(start + index * 1000), product_id: id, price: 1000 }));
+        for (let from = 0; from < rows.length; from += 400) await app.db('product_search_words').insert(rows.slice(from, from + 400)); // SQLite: 500 rows at most
+      }
+      expect(await rarestWord(app.db, ['model', '77'])).toBe('77');
+      expect(await rarestWord(app.db, ['stand', 'model', '77'])).toBe('stand'); // 1 row: no second probe
+    });
   });
 
   describe('two-digit words', () => {

@@ -22,10 +22,10 @@ export type SearchTier = 'all' | 'name' | 'descriptionOnly';
 const PRODUCT_COLUMNS = { created_at: 'p.created_at', price: 'p.price', name: 'p.name', id: 'p.id' };
 const INDEX_COLUMNS = { created_at: 'w.created_at', price: 'w.price', name: 'p.name', id: 'w.product_id' };
 /**
- * How many index rows of a word are counted when choosing the rarest: past this, a word is merely
- * common. Large enough that the two-digit words of a 100,000-product catalog stay below it (`77`:
- * 2,211 rows, against `model`: 100,000): at the cap two words tie and the first drives. The probe
- * reads the index alone, once per term every RARITY_TTL_MS.
+ * How many index rows of a word are counted first when choosing the rarest. Large enough that the
+ * two-digit words of a 100,000-product catalog stay below it (`77`: 2,211 rows, against `model`:
+ * 100,000); words tied at it are counted again, twice as far (probeRarity). The probe reads the
+ * index alone, once per term every RARITY_TTL_MS.
  */
 const RARITY_PROBE = 20_000;
 
@@ -156,11 +156,11 @@ const RARITY_CACHE_SIZE = 1000;
 const rarityCache = new WeakMap<object, Map<string, { driver: Promise<string>; expires: number }>>();
 
 /**
- * The word with the fewest index rows (each counted up to RARITY_PROBE): the lookup reads fewest
- * rows from it. One statement for all the words, remembered for RARITY_TTL_MS, so a request's
- * page, count and relevance tiers (and the next requests for the term) probe once.
+ * The word with the fewest index rows: the lookup reads fewest rows from it. Remembered for
+ * RARITY_TTL_MS, so a request's page, count and relevance tiers (and the next requests for the
+ * term) probe once. Exported for tests.
  */
-function rarestWord(db: Db, words: string[]): Promise<string> {
+export function rarestWord(db: Db, words: string[]): Promise<string> {
   if (words.length === 1) return Promise.resolve(words[0]!);
   const key = words.join(' ');
   const cache = rarityCache.get(db.client as object) ?? new Map<string, { driver: Promise<string>; expires: number }>();
@@ -168,26 +168,28 @@ function rarestWord(db: Db, words: string[]): Promise<string> {
   const cached = cache.get(key);
   if (cached && cached.expires > Date.now()) return cached.driver;
   if (cache.size >= RARITY_CACHE_SIZE) cache.clear();
-  const driver = probeRarity(db, words);
+  const driver = probeRarity(db, words, RARITY_PROBE);
   cache.set(key, { driver, expires: Date.now() + RARITY_TTL_MS });
   driver.catch(() => cache.delete(key));
   return driver;
 }
 
-async function probeRarity(db: Db, words: string[]): Promise<string> {
+/**
+ * Counts each word's index rows up to `probe`, in one statement. Words tied at `probe` are all
+ * common at that depth (`77` and `model` at 1,000,000 products: the first would drive, reading
+ * 225,001 rows for a page): those are counted again up to twice as many, until one is rarer or
+ * their counts are exact. The choice so costs at most about twice the rarest word's rows.
+ */
+async function probeRarity(db: Db, words: string[], probe: number): Promise<string> {
   const counts = words.map((word, index) =>
     db
       .select({ word: db.raw('?', [index]) })
       .count({ n: '*' })
-      .from(
-        db('product_search_words').select(db.raw('1 as x')).where({ prefix: word, name_only: false }).limit(RARITY_PROBE).as(`rows${index}`),
-      ),
+      .from(db('product_search_words').select(db.raw('1 as x')).where({ prefix: word, name_only: false }).limit(probe).as(`rows${index}`)),
   );
   const rows: { word: unknown; n: unknown }[] = await db.unionAll(counts, false); // unwrapped: SQLite refuses a parenthesised compound member
-  let rarest = 0;
-  let fewest = Infinity;
-  for (const row of rows) {
-    if (Number(row.n) < fewest) [rarest, fewest] = [Number(row.word), Number(row.n)];
-  }
-  return words[rarest]!;
+  const rowsOf = new Map(rows.map((row) => [Number(row.word), Number(row.n)]));
+  const fewest = Math.min(...rowsOf.values());
+  const rarest = words.filter((_, index) => rowsOf.get(index) === fewest);
+  return rarest.length > 1 && fewest === probe ? probeRarity(db, rarest, probe * 2) : rarest[0]!;
 }
