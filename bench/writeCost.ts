@@ -2,7 +2,9 @@
 //   npx tsx bench/writeCost.ts [mysql://root@127.0.0.1:3306] [writes]
 // "before" is the statement the app ran until then (one INSERT, or one UPDATE and a read);
 // "after" is insertProduct / updateProduct as they are now (the same, plus the index rows, in one
-// transaction). Both on the same fresh database with the benchmark's products, interleaved.
+// transaction; an edit writes the rows of the words it changed). Updates: a word added to the
+// name, then a whole new description. Both on the same fresh database with the benchmark's
+// products, interleaved. bench/writeCostApi.ts measures the same writes through REST.
 import knex from 'knex';
 import { DEFAULT_POOL_MAX } from '../src/config';
 import { createDb } from '../src/db/knex';
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
       await edit(before, async (fields) => {
         await db('products')
           .where({ id: plainId, archived: false })
-          .update({ ...(fields.name === undefined ? {} : { name: fields.name }), ...(fields.description === undefined ? {} : { description: fields.description }), updated_at: new Date() });
+          .update({ ...fields, updated_at: new Date() }); // name or description: the columns' own names
         await findProductsByIds(db, [plainId]);
       });
       await edit(after, (fields) => updateProduct(db, Number(last), fields));
