@@ -149,25 +149,19 @@ export async function seed(db: Knex, sizes: Sizes, bcryptRounds: number): Promis
 }
 
 /**
- * Products number `from`..`to` of the data set, in batches inside one transaction. The first
+ * Products number `from`..`to` of the data set, in batches, a transaction per 50,000. The first
  * catalog keeps the data set's ids (orders refer to them); products added later (S6) take the
  * next free ids, as S5 has added products of its own by then.
  */
 export async function addProducts(db: Knex, from: number, to: number, keepIds = false): Promise<{ indexSeconds: number }> {
-  // A transaction per 50,000 products: InnoDB updates the FULLTEXT index at commit, and the
-  // commit of a million products would outlast the connection's answer deadline (src/db/knex.ts).
-  for (let chunk = from; chunk <= to; chunk += PRODUCTS_PER_TRANSACTION) {
-    await db.transaction(async (trx) => {
-      const end = Math.min(to, chunk + PRODUCTS_PER_TRANSACTION - 1);
-      for (let first = chunk; first <= end; first += BATCH) {
-        const last = Math.min(end, first + BATCH - 1);
-        const rows = Array.from({ length: last - first + 1 }, (_, index) => {
-          const { id, ...product } = productAt(first + index);
-          return keepIds ? { id, ...product } : product;
-        });
-        await trx('products').insert(rows);
-      }
+  // Not one transaction: InnoDB updates the FULLTEXT index at commit, and the commit of a million
+  // products would outlast the connection's answer deadline (src/db/knex.ts).
+  for (let first = from; first <= to; first += PRODUCTS_PER_TRANSACTION) {
+    const rows = Array.from({ length: Math.min(to, first + PRODUCTS_PER_TRANSACTION - 1) - first + 1 }, (_, index) => {
+      const { id, ...product } = productAt(first + index);
+      return keepIds ? { id, ...product } : product;
     });
+    await insertInBatches(db, 'products', rows);
   }
   // The search index of the new products, as the migration's backfill writes it (batches of 500).
   const started = Date.now();

@@ -11,6 +11,7 @@ import { createDb } from '../src/db/knex';
 import { migrateToLatest } from '../src/db/migrations';
 import { findProductsByIds, insertProduct, updateProduct, type ProductFields } from '../src/db/products';
 import { productAt } from './dataset';
+import { median } from './load';
 
 async function main(): Promise<void> {
   const url = new URL(process.argv[2] ?? 'mysql://root@127.0.0.1:3306');
@@ -50,7 +51,6 @@ async function main(): Promise<void> {
       });
       await edit(after, (fields) => updateProduct(db, Number(last), fields));
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const line = (what: string, old: number[], now: number[]) =>
       `${what}: before ${median(old).toFixed(2)} ms, after ${median(now).toFixed(2)} ms (${(median(now) / median(old)).toFixed(2)}×), median of ${old.length}`;
     console.log(line('product insert', before.insert, after.insert));

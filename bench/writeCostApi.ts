@@ -10,10 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { signToken } from '../src/auth/jwt';
 import { productAt } from './dataset';
+import { median } from './load';
 import { freePort, ROOT, startMeasured, type Measured } from './processes';
-import { createBenchDatabase, type BenchDatabase } from './seed';
-
-const ADMIN_ID = 1;
+import { ADMIN_ID, createBenchDatabase, type BenchDatabase } from './seed';
 
 interface Side {
   name: string;
@@ -72,7 +71,6 @@ async function main(): Promise<void> {
         await timed(side.times.describe, `${products}/${id}`, 'PUT', side.token, { description: productAt(index + writes).description });
       }
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const [before, now] = sides as [Side, Side];
     for (const [what, key] of [
       ['POST /api/products', 'insert'],

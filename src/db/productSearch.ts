@@ -188,8 +188,8 @@ async function probeRarity(db: Db, words: string[], probe: number): Promise<stri
       .from(db('product_search_words').select(db.raw('1 as x')).where({ prefix: word, name_only: false }).limit(probe).as(`rows${index}`)),
   );
   const rows: { word: unknown; n: unknown }[] = await db.unionAll(counts, false); // unwrapped: SQLite refuses a parenthesised compound member
-  const rowsOf = new Map(rows.map((row) => [Number(row.word), Number(row.n)]));
-  const fewest = Math.min(...rowsOf.values());
-  const rarest = words.filter((_, index) => rowsOf.get(index) === fewest);
+  const counted = new Map(rows.map((row) => [Number(row.word), Number(row.n)]));
+  const fewest = Math.min(...counted.values());
+  const rarest = words.filter((_, index) => counted.get(index) === fewest);
   return rarest.length > 1 && fewest === probe ? probeRarity(db, rarest, probe * 2) : rarest[0]!;
 }

@@ -241,14 +241,12 @@ export async function insertProduct(db: Db, fields: ProductFields): Promise<Prod
 export async function updateProduct(db: Db, id: number, fields: Partial<ProductFields>): Promise<Product | null> {
   return together(db, async (trx) => {
     // Locked until the commit: a concurrent edit waits here, so each edit's index rows start from the text the other left.
-    const before = await findProductForUpdate(trx, id);
-    if (!before || before.archived) return null;
-    const changes = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    const product: Product = { ...before, ...changes, updatedAt: new Date() };
-    await trx('products')
-      .where({ id })
-      .update({ ...columnsFrom(fields), updated_at: product.updatedAt });
-    await reindexEditedProduct(trx, indexed(before), indexed(product));
+    const row = await findRowForUpdate(trx, id);
+    if (!row || row.archived) return null;
+    const changes = { ...columnsFrom(fields), updated_at: new Date() };
+    await trx('products').where({ id }).update(changes);
+    const product = productFromRow({ ...row, ...changes });
+    await reindexEditedProduct(trx, indexed(productFromRow(row)), indexed(product));
     return product;
   });
 }
@@ -314,10 +312,9 @@ export async function findCurrentProduct(db: Db, id: number): Promise<Product | 
   return row ? productFromRow(row) : null;
 }
 
-/** The product, locked for this transaction's update (MySQL; on SQLite a writing transaction holds the database). */
-async function findProductForUpdate(db: Db, id: number): Promise<Product | null> {
-  const row: ProductRow | undefined = await db('products').where({ id }).forUpdate().first();
-  return row ? productFromRow(row) : null;
+/** The product's row, locked for this transaction's update (MySQL; on SQLite a writing transaction holds the database). */
+function findRowForUpdate(db: Db, id: number): Promise<ProductRow | undefined> {
+  return db('products').where({ id }).forUpdate().first();
 }
 
 export async function returnStock(db: Db, productId: number, quantity: number): Promise<void> {
